@@ -1,0 +1,82 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { createApolloServer, createGraphQLHttpHandler, listen, type RunningServer } from '@casellario/kit';
+import type { TokenVerifier } from '@casellario/policies';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayContext } from './context';
+import { AuthenticatedDataSource } from './data-source';
+import { createReadiness } from './readiness';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Subgraph URL by supergraph name; names without an entry keep the supergraph's URL. */
+  subgraphUrls: Record<string, string>;
+  verify: TokenVerifier;
+  port?: number;
+  host?: string;
+  development?: boolean;
+  subgraphTimeoutMs?: number;
+  maxBodyBytes?: number;
+  /** Extra routes (the web console, in embedded mode). */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+export interface RunningGateway extends RunningServer {
+  /** The URL each subgraph is reached at. */
+  subgraphUrls: Record<string, string>;
+}
+
+/**
+ * Starts the gateway on a static supergraph (the committed one in production):
+ * the token is verified here first — a bad one never reaches a subgraph — and
+ * then forwarded, because every subgraph enforces its own rules as well.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const timeout = options.subgraphTimeoutMs ?? 10_000;
+  const resolvedUrls: Record<string, string> = {};
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}`);
+      resolvedUrls[name] = target;
+      return new AuthenticatedDataSource(target, timeout);
+    },
+  });
+  const development = options.development ?? false;
+  const server = createApolloServer<GatewayContext>({ gateway }, development);
+  await server.start();
+  const ready = createReadiness(() => Object.values(resolvedUrls));
+  const handler = createGraphQLHttpHandler<GatewayContext>({
+    apollo: server,
+    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024,
+    ready,
+    routes: options.routes,
+    context: async ({ requestId, headers }) => {
+      const authorization = first(headers.authorization);
+      const riferimento = first(headers['x-riferimento']);
+      const viewer = await options.verify(authorization, riferimento);
+      return {
+        viewer,
+        requestId,
+        forwardHeaders: {
+          authorization,
+          'x-request-id': requestId,
+          ...(riferimento ? { 'x-riferimento': riferimento } : {}),
+        },
+      };
+    },
+  });
+  const running = await listen(handler, { port: options.port ?? 4000, host: options.host });
+  return {
+    ...running,
+    subgraphUrls: resolvedUrls,
+    close: async () => {
+      await running.close();
+      await server.stop();
+    },
+  };
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,39 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { CLIENT_ERROR_CODES } from '@casellario/policies';
+import type { GraphQLFormattedError } from 'graphql';
+import { logger } from './logger';
+
+// Codici fiscali (16-char, omocodes included) and 11-digit temporary codes.
+const CODICE_FISCALE = /\b[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]\b|\b\d{11}\b/g;
+
+/** Removes anything shaped like a codice fiscale from a text meant for a client. */
+export function scrubIdentifiers(text: string): string {
+  return text.replace(CODICE_FISCALE, '[codice fiscale]');
+}
+
+/**
+ * Two kinds of error (CONVENTIONS §6): expected ones carry a client code and pass
+ * with their message (scrubbed of anything shaped like a codice fiscale); anything
+ * else is logged in full here and reaches the client as a bare internal error, so
+ * that SQL text, stack traces or data never leave the service.
+ */
+export function createErrorFormatter({ development }: { development: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+      return {
+        message: scrubIdentifiers(formatted.message),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: development ? { ...formatted.extensions, code } : { code },
+      };
+    }
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error masked');
+    if (development) return formatted;
+    return {
+      message: 'Errore interno del servizio',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

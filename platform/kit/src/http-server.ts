@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { logger } from './logger';
+
+/** What a request carries into the GraphQL context once authenticated. */
+export interface RequestInfo {
+  requestId: string;
+  headers: IncomingMessage['headers'];
+}
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /**
+   * Builds the context, authenticating first. Throwing a GraphQLError with an
+   * `http.status` extension (UNAUTHENTICATED → 401) ends the request before any
+   * parsing or resolver runs.
+   */
+  context: (info: RequestInfo) => Promise<TContext>;
+  /** Largest accepted body; larger ones get 413 and are not read further. */
+  maxBodyBytes: number;
+  /** Readiness probe: true when the service can serve (database reachable, …). */
+  ready: () => Promise<boolean>;
+  /** Extra routes (e.g. the web console); return true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP edge shared by the gateway and every subgraph: `/graphql`,
+ * `/health/live`, `/health/ready`. Written on `node:http` against Apollo's
+ * integration API so that limits (body size, batching) are ours to set.
+ */
+export function createGraphQLHttpHandler<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/health/ready') {
+        const ok = await options.ready().catch(() => false);
+        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+      }
+      if (url.pathname !== '/graphql') {
+        if (options.routes && (await options.routes(req, res))) return;
+        return sendJson(res, 404, { errors: [{ message: 'Risorsa non trovata', extensions: { code: 'NOT_FOUND' } }] });
+      }
+      if (req.method !== 'GET' && req.method !== 'POST') return sendJson(res, 405, graphqlError('Metodo non ammesso', 'BAD_REQUEST'));
+
+      const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
+      res.setHeader('x-request-id', requestId);
+      let context: TContext;
+      try {
+        context = await options.context({ requestId, headers: req.headers });
+      } catch (error) {
+        const e = error as GraphQLError;
+        const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+        if (!status) throw error;
+        return sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
+      }
+
+      const body = req.method === 'POST' ? await readJsonBody(req, options.maxBodyBytes) : undefined;
+      if (body === TOO_LARGE) return sendJson(res, 413, graphqlError('Richiesta troppo grande', 'BAD_REQUEST'));
+      if (body === MALFORMED) return sendJson(res, 400, graphqlError('Corpo della richiesta non è JSON valido', 'BAD_REQUEST'));
+      if (Array.isArray(body)) return sendJson(res, 400, graphqlError('Richieste multiple in un solo invio non ammesse', 'BAD_REQUEST'));
+
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+        context: async () => context,
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'unhandled error in HTTP handler');
+      if (!res.headersSent) sendJson(res, 500, graphqlError('Errore interno del servizio', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    }
+  };
+}
+
+/** Starts a handler on `port` (0 picks a free one) and reports its URL. */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  { port, host = '127.0.0.1' }: { port: number; host?: string },
+): Promise<RunningServer> {
+  const server = createServer((req, res) => void handler(req, res));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    server,
+    port: address.port,
+    url: `http://${shownHost}:${address.port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const TOO_LARGE = Symbol('too large');
+const MALFORMED = Symbol('malformed');
+
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    return TOO_LARGE;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return TOO_LARGE;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.length === 0) return undefined;
+  const type = req.headers['content-type'] ?? '';
+  if (!type.includes('application/json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return MALFORMED;
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && /^[A-Za-z0-9._-]{1,64}$/.test(first) ? first : undefined;
+}
+
+function graphqlError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(payload));
+}

@@ -1,0 +1,84 @@
+import { authConfigFromEnv, createPersonaIdCodec, createTokenVerifier, pseudonymKeysFromEnv, type PersonaIdCodec, type TokenVerifier } from '@casellario/policies';
+import { openPostgres, type DatabaseHandle } from './database';
+import type { RunningServer } from './http-server';
+import { logger } from './logger';
+import { applyMigrations } from './migrate';
+
+/** What a subgraph needs from its host process, in every runtime shape. */
+export interface SubgraphRuntime {
+  handle: DatabaseHandle;
+  verify: TokenVerifier;
+  codec: PersonaIdCodec;
+  port?: number;
+  host?: string;
+  development?: boolean;
+}
+
+/**
+ * A subgraph as the launchers see it: its contract (SDL), its migrations, how to
+ * start it, and how to load demo data. The embedded platform, server mode and the
+ * tests all start subgraphs through this one shape.
+ */
+export interface SubgraphModule<TDataset = unknown> {
+  name: string;
+  /** The SDL file's text: the contract composed into the supergraph. */
+  sdl: string;
+  migrationsFolder: string;
+  /** Port used in server mode when PORT is not set. */
+  defaultPort: number;
+  start(runtime: SubgraphRuntime): Promise<RunningServer>;
+  /** Reference data every install needs (territories, codes); idempotent. */
+  seedReference?(handle: DatabaseHandle): Promise<void>;
+  /** Demo records from a generated data set. */
+  loadDemo?(handle: DatabaseHandle, dataset: TDataset): Promise<void>;
+}
+
+/** Migrations, then reference data: what "migrate" means for one subgraph. */
+export async function prepareDatabase(module: SubgraphModule<never>, handle: DatabaseHandle): Promise<void> {
+  await applyMigrations(handle, { subgraph: module.name, folder: module.migrationsFolder });
+  await module.seedReference?.(handle);
+}
+
+function requireDatabaseUrl(name: string): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error(`${name}: DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/casellario).`);
+    process.exit(2);
+  }
+  return url;
+}
+
+/**
+ * Server mode: one subgraph in its own process on its own DATABASE_URL.
+ * Migrations are a separate step (`migrate`), not done at start.
+ */
+export async function runSubgraphMain(module: SubgraphModule<never>): Promise<void> {
+  const handle = openPostgres(requireDatabaseUrl(module.name), { applicationName: module.name });
+  const server = await module.start({
+    handle,
+    verify: createTokenVerifier(await authConfigFromEnv()),
+    codec: createPersonaIdCodec(pseudonymKeysFromEnv()),
+    port: Number(process.env.PORT ?? module.defaultPort),
+    host: process.env.HOST ?? '127.0.0.1',
+  });
+  logger.info({ subgraph: module.name, url: server.url }, 'subgraph listening');
+  const stop = async () => {
+    await server.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+/** Server mode, migration step: applies migrations and reference data, then exits. */
+export async function runMigrateMain(module: SubgraphModule<never>): Promise<void> {
+  const handle = openPostgres(requireDatabaseUrl(module.name), { max: 1, applicationName: `${module.name}-migrate` });
+  try {
+    await handle.script(`CREATE SCHEMA IF NOT EXISTS drizzle`);
+    await prepareDatabase(module, handle);
+    logger.info({ subgraph: module.name }, 'migrations applied');
+  } finally {
+    await handle.close();
+  }
+}

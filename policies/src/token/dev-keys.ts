@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+/**
+ * Development keys live in `.dev-keys/` at the repository root, generated on first
+ * use and never committed (.gitignore). Production passes its keys through the
+ * environment instead (see auth-config.ts).
+ */
+export const DEV_KEYS_DIR = process.env.CASELLARIO_DEV_KEYS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '.dev-keys');
+
+const SIGNING_FILE = 'signing-key.jwk.json';
+const PSEUDONYM_FILE = 'pseudonym-keys.json';
+
+/** The dev ES256 signing key as a private JWK, generated once. */
+export async function loadOrCreateDevSigningKey(): Promise<JWK> {
+  const existing = readIfExists(SIGNING_FILE);
+  if (existing) return JSON.parse(existing) as JWK;
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256', kid: `dev-${randomBytes(4).toString('hex')}`, use: 'sig' };
+  return JSON.parse(writeOnce(SIGNING_FILE, JSON.stringify(jwk, null, 2))) as JWK;
+}
+
+/** The public half of a private JWK. */
+export function publicJwk(jwk: JWK): JWK {
+  const { d: _d, ...pub } = jwk;
+  return pub;
+}
+
+export interface PseudonymKeyFile {
+  programmazione: { current: string; keys: Record<string, string> };
+  monitoraggio: { current: string; keys: Record<string, string> };
+}
+
+/** Dev pseudonym keys (one AES-256 key per audience), generated once. */
+export function loadOrCreateDevPseudonymKeys(): PseudonymKeyFile {
+  const existing = readIfExists(PSEUDONYM_FILE);
+  if (existing) return JSON.parse(existing) as PseudonymKeyFile;
+  const fresh: PseudonymKeyFile = {
+    programmazione: { current: 'k1', keys: { k1: randomBytes(32).toString('base64') } },
+    monitoraggio: { current: 'k1', keys: { k1: randomBytes(32).toString('base64') } },
+  };
+  return JSON.parse(writeOnce(PSEUDONYM_FILE, JSON.stringify(fresh, null, 2))) as PseudonymKeyFile;
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return readFileSync(join(DEV_KEYS_DIR, file), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes a key file unless another process won the race, in which case its copy
+ * wins: two processes starting together must end up trusting the same key.
+ */
+function writeOnce(file: string, content: string): string {
+  mkdirSync(DEV_KEYS_DIR, { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(join(DEV_KEYS_DIR, file), content, { flag: 'wx', mode: 0o600 });
+    return content;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(join(DEV_KEYS_DIR, file), 'utf8');
+  }
+}

@@ -1,0 +1,34 @@
+import { importJWK, SignJWT, type JWK } from 'jose';
+import type { Ruolo } from '../ruoli';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, TOKEN_ALGORITHM, TOKEN_TYPE } from './auth-config';
+import { loadOrCreateDevSigningKey } from './dev-keys';
+
+export interface TokenClaims {
+  sub: string;
+  ruolo: Ruolo;
+  ente: string;
+  territorio?: string;
+}
+
+export interface SignOptions {
+  issuer?: string;
+  audience?: string;
+  /** Lifetime in seconds; default 8 hours (a working day). */
+  ttlSeconds?: number;
+  key?: JWK;
+}
+
+/** Signs a token with the development key (or `key`): for the dev CLI and tests. */
+export async function signDevToken(claims: TokenClaims, options: SignOptions = {}): Promise<string> {
+  const jwk = options.key ?? (await loadOrCreateDevSigningKey());
+  const key = await importJWK(jwk, TOKEN_ALGORITHM);
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ ruolo: claims.ruolo, ente: claims.ente, ...(claims.territorio ? { territorio: claims.territorio } : {}) })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: TOKEN_TYPE, ...(jwk.kid ? { kid: jwk.kid } : {}) })
+    .setSubject(claims.sub)
+    .setIssuer(options.issuer ?? DEFAULT_ISSUER)
+    .setAudience(options.audience ?? DEFAULT_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.ttlSeconds ?? 8 * 3600));
+  return jwt.sign(key);
+}

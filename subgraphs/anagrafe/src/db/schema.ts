@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { char, check, index, integer, pgSchema, primaryKey, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/** Everything anagrafe stores lives in its own Postgres schema. */
+export const anagrafe = pgSchema('anagrafe');
+
+/** `Beneficiario` + `Anagrafica` (tables 5–6). The only table in the platform with a codice fiscale. */
+export const persona = anagrafe.table(
+  'persona',
+  {
+    id: uuid().primaryKey(),
+    codiceFiscale: varchar({ length: 16 }).notNull().unique(),
+    tipoCodiceFiscale: varchar({ length: 10 }).notNull(),
+    cognome: varchar({ length: 36 }).notNull(),
+    nome: varchar({ length: 36 }).notNull(),
+    annoNascita: smallint().notNull(),
+    luogoNascita: char({ length: 4 }).notNull(),
+    genere: char({ length: 1 }).notNull(),
+    codiceCittadinanza: char({ length: 3 }).notNull(),
+    codiceSecondaCittadinanza: char({ length: 3 }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('persona_tipo_cf', sql`${t.tipoCodiceFiscale} in ('ORDINARIO', 'OMOCODICE', 'TEMPORANEO')`),
+    check('persona_genere', sql`${t.genere} in ('1', '2')`),
+  ],
+);
+
+/** `Indirizzo` (table 7): up to five per person, the first being the residence. */
+export const indirizzo = anagrafe.table(
+  'indirizzo',
+  {
+    personaId: uuid()
+      .notNull()
+      .references(() => persona.id, { onDelete: 'cascade' }),
+    ordine: smallint().notNull(),
+    codiceRegione: char({ length: 2 }),
+    codiceComune: char({ length: 6 }),
+    codiceNazione: char({ length: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personaId, t.ordine] }),
+    check('indirizzo_ordine', sql`${t.ordine} between 1 and 5`),
+    // Territory scope for programmazione reads residences by region and comune.
+    index('indirizzo_residenza_regione').on(t.codiceRegione, t.personaId).where(sql`${t.ordine} = 1`),
+    index('indirizzo_residenza_comune').on(t.codiceComune, t.personaId).where(sql`${t.ordine} = 1`),
+  ],
+);
+
+/** Enti erogatori: comuni, regions and national bodies. */
+export const ente = anagrafe.table('ente', {
+  codice: varchar({ length: 32 }).primaryKey(),
+  denominazione: varchar({ length: 100 }).notNull(),
+  tipo: varchar({ length: 10 }).notNull(),
+  belfiore: char({ length: 4 }).notNull(),
+  codiceComune: char({ length: 6 }),
+  codiceRegione: char({ length: 2 }).notNull(),
+});
+
+/** ISTAT comuni with their Belfiore codes: flows name places by Belfiore, residences by ISTAT. */
+export const comune = anagrafe.table(
+  'comune',
+  {
+    codiceIstat: char({ length: 6 }).primaryKey(),
+    belfiore: char({ length: 4 }).notNull().unique(),
+    nome: varchar({ length: 100 }).notNull(),
+    siglaProvincia: varchar({ length: 2 }).notNull(),
+    codiceRegione: char({ length: 2 }).notNull(),
+    popolazione: integer().notNull(),
+  },
+  (t) => [index('comune_regione').on(t.codiceRegione)],
+);

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { anagrafeSubgraph } from './index';
+
+await runSubgraphMain(anagrafeSubgraph);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { anagrafeSubgraph } from './index';
+
+await runMigrateMain(anagrafeSubgraph);

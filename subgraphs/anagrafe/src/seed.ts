@@ -1,0 +1,54 @@
+import { allComuni, validateCodiceFiscale } from '@casellario/domain';
+import type { DemoDataset } from '@casellario/demo-data';
+import type { DatabaseHandle } from '@casellario/kit';
+import { comune, ente, indirizzo, persona } from './db/schema';
+
+const BATCH = 1000;
+
+/** ISTAT comuni with Belfiore codes; idempotent, so every start may run it. */
+export async function seedTerritori({ db }: DatabaseHandle): Promise<void> {
+  const rows = allComuni().map((c) => ({
+    codiceIstat: c.istat,
+    belfiore: c.belfiore,
+    nome: c.nome,
+    siglaProvincia: c.siglaProvincia,
+    codiceRegione: c.codiceRegione,
+    popolazione: c.popolazione,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db.insert(comune).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+  }
+}
+
+/** Loads the demo population: enti, persons and their addresses. */
+export async function loadDemo({ db }: DatabaseHandle, dataset: Pick<DemoDataset, 'enti' | 'persone'>): Promise<void> {
+  await db.insert(ente).values(dataset.enti.map((e) => ({ ...e, codiceComune: e.codiceComune || null }))).onConflictDoNothing();
+  for (let i = 0; i < dataset.persone.length; i += BATCH) {
+    const chunk = dataset.persone.slice(i, i + BATCH);
+    await db.insert(persona).values(
+      chunk.map((p) => ({
+        id: p.id,
+        codiceFiscale: p.codiceFiscale,
+        tipoCodiceFiscale: validateCodiceFiscale(p.codiceFiscale).kind ?? 'ORDINARIO',
+        cognome: p.cognome,
+        nome: p.nome,
+        annoNascita: Number(p.annoNascita),
+        luogoNascita: p.luogoNascita,
+        genere: p.genere,
+        codiceCittadinanza: p.codiceCittadinanza,
+        codiceSecondaCittadinanza: p.codiceSecondaCittadinanza ?? null,
+      })),
+    );
+    await db.insert(indirizzo).values(
+      chunk.flatMap((p) =>
+        p.indirizzi.map((a, n) => ({
+          personaId: p.id,
+          ordine: n + 1,
+          codiceRegione: a.codiceRegione ?? null,
+          codiceComune: a.codiceComune ?? null,
+          codiceNazione: a.codiceNazione,
+        })),
+      ),
+    );
+  }
+}
