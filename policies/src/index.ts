@@ -11,4 +11,3 @@ export * from './shield/rules';
 export * from './shield/apply';
 export * from './shield/coverage';
 export * from './shield/field-rules';
-export * from './permissions';

@@ -7,3 +7,5 @@ export * from './subgraph-server';
 export * from './scope';
 export * from './batch';
 export * from './subgraph-module';
+export * from './pagination';
+export * from './scalars';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { anagrafePermissions } from '@casellario/policies';
+import { anagrafePermissions } from '@casellario/policies/permissions/anagrafe';
 import type { SubgraphDefinition } from '@casellario/kit';
 import { gql } from 'graphql-tag';
 import type { AnagrafeContext } from './context';

@@ -1,5 +1,6 @@
 import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
-import { anagrafePermissions, fieldsWithoutRule, signDevToken } from '@casellario/policies';
+import { fieldsWithoutRule, signDevToken } from '@casellario/policies';
+import { anagrafePermissions } from '@casellario/policies/permissions/anagrafe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anagrafeSubgraph } from '../src/index';
 import { buildSecuredSchema } from '@casellario/kit';
