@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { forbidden } from './errors';
 import { RUOLI_IDENTIFICANTI } from './ruoli';
 import type { Viewer } from './viewer';
@@ -15,8 +15,11 @@ export type PseudonymAudience = 'programmazione' | 'monitoraggio';
  * audience), differs between audiences, cannot be recomputed from a codice fiscale
  * without the key, and every subgraph holding the key can turn it back into its own
  * row key when the gateway sends it in `_entities`. No lookup table exists to leak.
- * The key id is part of the pseudonym so that keys can rotate: ids under an old key
- * keep resolving while new ones are issued under the current key.
+ * A short MAC (HMAC-SHA256 under a key derived from the same secret) follows the
+ * block, so that a forged or other-audience pseudonym is refused outright instead
+ * of decrypting to a random id. The key id is part of the pseudonym so that keys
+ * can rotate: ids under an old key keep resolving while new ones are issued under
+ * the current key.
  */
 export interface PersonaIdCodec {
   present(internalId: string, viewer: Viewer): string;
@@ -27,7 +30,9 @@ export interface PersonaIdCodec {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const PSEUDONYM = /^([a-z0-9]{1,8})\.([A-Za-z0-9_-]{22})$/;
+const TAG_BYTES = 6;
+// 16 cipher bytes + 6 tag bytes = 22 bytes = 30 base64url characters.
+const PSEUDONYM = /^([a-z0-9]{1,8})\.([A-Za-z0-9_-]{30})$/;
 
 /** Builds the codec from the key file (see docs/security.md for rotation). */
 export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
@@ -38,9 +43,10 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
 
   function pseudonym(internalId: string, audience: PseudonymAudience): string {
     const ring = audiences[audience];
-    const cipher = createCipheriv('aes-256-ecb', ring.keys.get(ring.current)!, null).setAutoPadding(false);
+    const key = ring.keys.get(ring.current)!;
+    const cipher = createCipheriv('aes-256-ecb', key.enc, null).setAutoPadding(false);
     const block = Buffer.concat([cipher.update(uuidToBytes(internalId)), cipher.final()]);
-    return `${ring.current}.${block.toString('base64url')}`;
+    return `${ring.current}.${Buffer.concat([block, tag(key.mac, block)]).toString('base64url')}`;
   }
 
   return {
@@ -56,25 +62,35 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
       const match = PSEUDONYM.exec(externalId);
       const key = match && audiences[viewer.ruolo].keys.get(match[1]!);
       if (!match || !key) return null;
-      const decipher = createDecipheriv('aes-256-ecb', key, null).setAutoPadding(false);
-      const bytes = Buffer.concat([decipher.update(Buffer.from(match[2]!, 'base64url')), decipher.final()]);
-      const id = bytesToUuid(bytes);
-      // A forged or cross-audience pseudonym decrypts to noise; v4 layout bits reject most of it,
-      // and whatever slips through names no row.
-      return UUID.test(id) && id[14] === '4' ? id : null;
+      const raw = Buffer.from(match[2]!, 'base64url');
+      const block = raw.subarray(0, 16);
+      if (!timingSafeEqual(raw.subarray(16), tag(key.mac, block))) return null;
+      const decipher = createDecipheriv('aes-256-ecb', key.enc, null).setAutoPadding(false);
+      return bytesToUuid(Buffer.concat([decipher.update(block), decipher.final()]));
     },
   };
 }
 
+interface AudienceKey {
+  enc: Buffer;
+  mac: Buffer;
+}
+
 function toKeyring(spec: { current: string; keys: Record<string, string> }) {
-  const keys = new Map<string, Buffer>();
+  const keys = new Map<string, AudienceKey>();
   for (const [kid, b64] of Object.entries(spec.keys)) {
-    const key = Buffer.from(b64, 'base64');
-    if (key.length !== 32) throw new Error(`Pseudonym key ${kid} must be 32 bytes (base64)`);
-    keys.set(kid, key);
+    const secret = Buffer.from(b64, 'base64');
+    if (secret.length !== 32) throw new Error(`Pseudonym key ${kid} must be 32 bytes (base64)`);
+    // Separate keys for encryption and authentication, both derived from the one secret.
+    const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
+    keys.set(kid, { enc: derive('casellario-pseudonym-enc'), mac: derive('casellario-pseudonym-mac') });
   }
   if (!keys.has(spec.current)) throw new Error(`Pseudonym key ${spec.current} (current) is missing`);
   return { current: spec.current, keys };
+}
+
+function tag(macKey: Buffer, block: Buffer): Buffer {
+  return createHmac('sha256', macKey).update(block).digest().subarray(0, TAG_BYTES);
 }
 
 function uuidToBytes(uuid: string): Buffer {

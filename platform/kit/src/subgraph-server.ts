@@ -44,7 +44,6 @@ export function createApolloServer<TContext extends BaseContext>(
     formatError: createErrorFormatter({ development }),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    status400ForVariableCoercionErrors: true,
     plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
   });
 }

@@ -1,0 +1,45 @@
+import { canSeeIdentifying, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { sameRule } from '../shield/field-rules';
+import { federationQueryRules, serviceRules } from './federation';
+
+/**
+ * SINA: assessments of disability and non-self-sufficiency. Every purpose that
+ * reads person records sees the assessment itself (programmazione and
+ * monitoraggio plan on it, through pseudonyms); the ente's application protocol
+ * re-identifies the person at the ente, so only gestione and controllo get it.
+ * Audit reads none of it.
+ */
+export const sinaPermissions = {
+  Query: {
+    ...federationQueryRules,
+    elencoValutazioniSina: readsPersonRecords,
+  },
+  ...serviceRules,
+  Persona: sameRule(readsPersonRecords, ['id', 'valutazioniSina']),
+  Ente: { codice: isAuthenticated },
+  ValutazioneSina: {
+    ...sameRule(readsPersonRecords, [
+      'id',
+      'persona',
+      'enteErogatore',
+      'dataValutazione',
+      'mobilita',
+      'attivitaVitaQuotidiana',
+      'disturbiAreaCognitiva',
+      'disturbiComportamentali',
+      'necessitaCureSanitarie',
+      'areaReddituale',
+      'areaSupporto',
+      'fonteDerivazioneValutazione',
+      'strumentoValutazione',
+      'fonteDerivazioneInvalidita',
+      'necessitaInterventiSociali',
+      'invaliditaCivile',
+      'codicePrestazione',
+      'codiceComuneResidenza',
+      'codiceRegioneResidenza',
+    ]),
+    protocolloDomanda: canSeeIdentifying,
+  },
+  PaginaValutazioniSina: sameRule(readsPersonRecords, ['elementi', 'haAltri', 'cursoreSuccessivo']),
+};

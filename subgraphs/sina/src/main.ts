@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { sinaSubgraph } from './index';
+
+await runSubgraphMain(sinaSubgraph);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { sinaSubgraph } from './index';
+
+await runMigrateMain(sinaSubgraph);
