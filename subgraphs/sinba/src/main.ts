@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { sinbaSubgraph } from './index';
+
+await runSubgraphMain(sinbaSubgraph);

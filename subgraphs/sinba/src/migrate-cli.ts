@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { sinbaSubgraph } from './index';
+
+await runMigrateMain(sinbaSubgraph);
