@@ -14,7 +14,9 @@ export async function loadDemo(handle: DatabaseHandle, dataset: Pick<DemoDataset
   const rows = dataset.casiSinba.map((caso) => {
     const ente = enti.get(caso.enteCodice);
     if (!ente) throw new Error(`Caso SINBA ${caso.id}: ente ${caso.enteCodice} assente da dataset.enti`);
-    return casoSinbaRow(caso, ente);
+    // A region or national body has no comune of its own: its seat's comune must not
+    // put its cases in the scope of that comune's programmazione.
+    return casoSinbaRow(caso, ente.tipo === 'COMUNE' ? ente : { ...ente, codiceComune: '' });
   });
   await upsertCasiSinba(handle, rows);
 }

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { sipSubgraph } from './index';
+
+await runSubgraphMain(sipSubgraph);

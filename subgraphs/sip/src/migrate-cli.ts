@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { sipSubgraph } from './index';
+
+await runMigrateMain(sipSubgraph);
