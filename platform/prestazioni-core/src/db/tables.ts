@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, date, index, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
+
+// This module imports drizzle-orm only: drizzle-kit loads it (through each subgraph's
+// src/db/schema.ts) with its own CommonJS loader, which must not reach the rest of the kit.
+
+/** `PresenzaProvaMezzi` codes as the specification writes them (table 9). */
+export type CodiceProvaMezzi = '1' | '2' | '3' | '4';
+
+/** Amounts in euro with cents, as the flows write them (xs:decimal). */
+const amount = () => numeric({ precision: 12, scale: 2 });
+
+/** `'1', '2'` as a SQL list: the values are the specification's own codes, never input. */
+function codeList(values: readonly string[]) {
+  for (const v of values) if (!/^[A-Z0-9]$/.test(v)) throw new Error(`not a specification code: ${v}`);
+  return sql.raw(values.map((v) => `'${v}'`).join(', '));
+}
+
+/**
+ * The `PrestazioniSociali` record (specification tables 8–9) as a table of the given
+ * Postgres schema. PSA and PS store the same record and differ only in which
+ * `PresenzaProvaMezzi` codes they accept (1/3 against 2/4), so the table is written
+ * once and each subgraph instantiates it in its own schema.
+ *
+ * Besides every attribute of table 9 a row carries who sent it (`ente_codice`), the
+ * beneficiary's internal person id, the residence as it was when the record arrived
+ * (row scope for programmazione), and `annullata` (a later `TipoOperazione="C"`).
+ *
+ * `data_riferimento` is `coalesce(data_inizio, data_erogazione)`, stored: the start of
+ * a periodic benefit or the payment date of a one-off one. It is the sort key of every
+ * listing, what `anno` filters on, and the last part of the natural key
+ * `(ente_codice, persona_id, codice_prestazione, protocollo_domanda,
+ * coalesce(data_inizio, data_erogazione))` that makes delivery idempotent and lets a
+ * cancellation find the record it cancels (the flows carry no record id).
+ */
+export function prestazioneTable(schema: PgSchema, provaMezzi: readonly CodiceProvaMezzi[]) {
+  return schema.table(
+    'prestazione',
+    {
+      id: uuid().primaryKey(),
+      personaId: uuid().notNull(),
+      enteCodice: varchar({ length: 32 }).notNull(),
+      tipoOperazione: char({ length: 1 }).notNull().default('I'),
+      presenzaProvaMezzi: char({ length: 1 }).notNull(),
+      caratterePrestazione: char({ length: 1 }).notNull(),
+      numeroProtocolloDsu: varchar({ length: 30 }),
+      annoProtocolloDsu: smallint(),
+      dataDsu: date({ mode: 'string' }),
+      codicePrestazione: varchar({ length: 10 }).notNull(),
+      denominazionePrestazione: varchar({ length: 200 }).notNull(),
+      protocolloDomanda: varchar({ length: 32 }).notNull(),
+      dataEvento: date({ mode: 'string' }),
+      dataInizio: date({ mode: 'string' }),
+      dataFine: date({ mode: 'string' }),
+      dataErogazione: date({ mode: 'string' }),
+      // Column names written out: drizzle-kit does not apply `casing` inside SQL text.
+      dataRiferimento: date({ mode: 'string' })
+        .notNull()
+        .generatedAlwaysAs(sql`coalesce(data_inizio, data_erogazione)`),
+      importoPrestazione: amount(),
+      periodoErogazione: smallint(),
+      importoMensile: amount(),
+      importoQuotaEnte: amount(),
+      importoQuotaUtente: amount(),
+      importoQuotaSsn: amount(),
+      importoQuotaRichiesta: amount(),
+      importoSogliaIsee: amount(),
+      // The specification's "HH,MM": 12.30 is 12 hours 30 minutes, kept as sent.
+      oreServizioMensile: numeric({ precision: 5, scale: 2 }),
+      presaCarico: char({ length: 1 }).notNull(),
+      areaUtenza: char({ length: 1 }),
+      codiceComuneResidenza: char({ length: 6 }),
+      codiceRegioneResidenza: char({ length: 2 }),
+      annullata: boolean().notNull().default(false),
+      createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      check('prestazione_tipo_operazione', sql`${t.tipoOperazione} in ('I', 'C')`),
+      // The component split lives in the database too: a PS code can never land in PSA.
+      check('prestazione_prova_mezzi', sql`${t.presenzaProvaMezzi} in (${codeList(provaMezzi)})`),
+      check('prestazione_carattere', sql`${t.caratterePrestazione} in ('1', '2')`),
+      check('prestazione_presa_carico', sql`${t.presaCarico} in ('1', '2')`),
+      check('prestazione_area_utenza', sql`${t.areaUtenza} is null or ${t.areaUtenza} in ('1', '2', '3')`),
+      check('prestazione_periodo', sql`${t.periodoErogazione} is null or ${t.periodoErogazione} between 1 and 12`),
+      // Table 9: the DSU fields come all together or not at all.
+      check(
+        'prestazione_dsu_completa',
+        sql`(${t.numeroProtocolloDsu} is null) = (${t.annoProtocolloDsu} is null) and (${t.annoProtocolloDsu} is null) = (${t.dataDsu} is null)`,
+      ),
+      // Table 9: periodic benefits have a start, one-off ones a payment date (the sort key needs one).
+      check(
+        'prestazione_date',
+        sql`(${t.caratterePrestazione} = '1' and ${t.dataInizio} is not null) or (${t.caratterePrestazione} = '2' and ${t.dataErogazione} is not null)`,
+      ),
+      check('prestazione_area_se_presa_carico', sql`${t.presaCarico} = '2' or ${t.areaUtenza} is not null`),
+      check('prestazione_annullata', sql`${t.tipoOperazione} <> 'C' or ${t.annullata}`),
+      uniqueIndex('prestazione_chiave_naturale').on(t.enteCodice, t.personaId, t.codicePrestazione, t.protocolloDomanda, t.dataRiferimento),
+      // The cartella of a person (Persona.<list>, filtered by anno).
+      index('prestazione_persona').on(t.personaId, t.dataRiferimento),
+      // Listings: one index per scope, each ending in the sort key (data_riferimento, id).
+      index('prestazione_elenco').on(t.dataRiferimento, t.id),
+      index('prestazione_elenco_regione').on(t.codiceRegioneResidenza, t.dataRiferimento, t.id),
+      index('prestazione_elenco_comune').on(t.codiceComuneResidenza, t.dataRiferimento, t.id),
+      index('prestazione_elenco_ente').on(t.enteCodice, t.dataRiferimento, t.id),
+      // A DSU is reached through the benefits that cite it (PSA scope of Dsu for programmazione).
+      index('prestazione_protocollo_dsu').on(t.numeroProtocolloDsu).where(sql`${t.numeroProtocolloDsu} is not null`),
+    ],
+  );
+}
+
+/** The benefit table of one subgraph. */
+export type PrestazioneTable = ReturnType<typeof prestazioneTable>;
+/** A benefit row as read. */
+export type PrestazioneRow = PrestazioneTable['$inferSelect'];
+/** A benefit row as written (`data_riferimento` is computed by the database). */
+export type PrestazioneInsert = PrestazioneTable['$inferInsert'];

@@ -1,0 +1,3 @@
+export * from './fixture';
+export * from './counting-handle';
+export * from './suite';

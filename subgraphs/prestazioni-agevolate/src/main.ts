@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { prestazioniAgevolateSubgraph } from './index';
+
+await runSubgraphMain(prestazioniAgevolateSubgraph);

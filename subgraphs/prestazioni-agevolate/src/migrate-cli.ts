@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { prestazioniAgevolateSubgraph } from './index';
+
+await runMigrateMain(prestazioniAgevolateSubgraph);

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { prestazioniSocialiSubgraph } from './index';
+
+await runSubgraphMain(prestazioniSocialiSubgraph);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { prestazioniSocialiSubgraph } from './index';
+
+await runMigrateMain(prestazioniSocialiSubgraph);
