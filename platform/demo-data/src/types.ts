@@ -35,6 +35,11 @@ export interface DemoPersona {
   codiceSecondaCittadinanza?: string;
   /** 1 to 5 addresses; the first is the residence. */
   indirizzi: Array<{ codiceRegione?: string; codiceComune?: string; codiceNazione: string }>;
+  /**
+   * Full date of birth (`YYYY-MM-DD`), added by the generator so the codice fiscale can be
+   * re-derived in tests. The flows carry only the year: loaders need not store it.
+   */
+  dataNascita?: string;
 }
 
 /** `PrestazioniSociali` (tables 8–9): every attribute, plus who sent it and where the person lived. */
