@@ -1,0 +1,2 @@
+export * from './platform';
+export { SUBGRAPH_MODULES } from './subgraph-modules';
