@@ -1,8 +1,14 @@
-import { databaseBackends, graphqlRequest, ROLE_TOKENS, testSecurity } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, ROLE_TOKENS, testSecurity, type GraphQLResult } from '@casellario/kit/testing';
 import type { PersonaIdCodec } from '@casellario/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyingValuesIn } from './identifying-values';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
+
+interface Page<T> {
+  haAltri: boolean;
+  cursoreSuccessivo: string | null;
+  elementi: T[];
+}
 
 /** One query that crosses every person-linked subgraph. */
 const CARTELLA = /* GraphQL */ `
@@ -94,15 +100,15 @@ for (const backend of databaseBackends()) {
         const responses: unknown[] = [];
         let dopo: string | null = null;
         do {
-          const r = await graphqlRequest<{ elencoPrestazioniAgevolate: { haAltri: boolean; cursoreSuccessivo: string | null; elementi: any[] } }>(
+          const r: GraphQLResult<{ elencoPrestazioniAgevolate: Page<any> }> = await graphqlRequest(
             tp.gatewayUrl,
             query,
             { token, variables: { dopo } },
           );
           responses.push(r.data, r.errors);
           expect(r.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
-          const page = r.data!.elencoPrestazioniAgevolate;
-          found ??= page.elementi.find((e) => e.persona.id === pseudonym);
+          const page: Page<any> = r.data!.elencoPrestazioniAgevolate;
+          found ??= page.elementi.find((e: any) => e.persona.id === pseudonym);
           dopo = page.cursoreSuccessivo;
         } while (dopo);
 
@@ -129,7 +135,7 @@ for (const backend of databaseBackends()) {
       const seen: Array<{ id: string; codiceRegioneResidenza: string }> = [];
       let dopo: string | null = null;
       do {
-        const r = await graphqlRequest<{ elencoPrestazioniSociali: { cursoreSuccessivo: string | null; elementi: Array<{ id: string; codiceRegioneResidenza: string }> } }>(
+        const r: GraphQLResult<{ elencoPrestazioniSociali: Page<{ id: string; codiceRegioneResidenza: string }> }> = await graphqlRequest(
           tp.gatewayUrl,
           `query ($dopo: String) { elencoPrestazioniSociali(primi: 200, dopo: $dopo) { cursoreSuccessivo elementi { id codiceRegioneResidenza } } }`,
           { token, variables: { dopo } },

@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { isRuolo, parseTerritorio, RUOLI, signDevToken } from '@casellario/policies';
 
 /**
- * `pnpm --silent token --ruolo <r> --ente <code> [--territorio <code>] [--sub <id>] [--ttl <s>]`
+ * `pnpm --silent run token --ruolo <r> --ente <code> [--territorio <code>] [--sub <id>] [--ttl <s>]`
  * prints one JWT signed with the local development key, and nothing else on stdout.
  */
-const usage = `uso: pnpm --silent token --ruolo <${RUOLI.join('|')}> --ente <codice> [--territorio <IT|regione|comune>] [--sub <operatore>] [--ttl <secondi>]`;
+const usage = `uso: pnpm --silent run token --ruolo <${RUOLI.join('|')}> --ente <codice> [--territorio <IT|regione|comune>] [--sub <operatore>] [--ttl <secondi>]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${usage}\n`);
