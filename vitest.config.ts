@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['**/test/**/*.test.ts', '**/src/**/*.test.ts'],
+    globalSetup: ['test/setup/databases.ts'],
     exclude: ['**/node_modules/**', 'bench/**'],
     testTimeout: 60_000,
     hookTimeout: 180_000,

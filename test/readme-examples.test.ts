@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from './platform-fixture';
+
+/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio. */
+const examples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe('README examples run as written', () => {
+  let tp: TestPlatform;
+  beforeAll(async () => {
+    tp = await startTestPlatform('pglite');
+  });
+  afterAll(() => tp?.stop());
+
+  it('has the three role examples', () => {
+    expect(examples).toHaveLength(3);
+  });
+
+  const cases = [
+    ['gestione', 0, () => ROLE_TOKENS.gestione('H501'), {}],
+    ['controllo', 0, () => ROLE_TOKENS.controllo('GDF'), { 'x-riferimento': 'PV-2026-0042' }],
+    ['programmazione', 1, () => ROLE_TOKENS.programmazione('12'), {}],
+    ['monitoraggio', 2, () => ROLE_TOKENS.monitoraggio(), {}],
+  ] as const;
+  for (const [ruolo, index, token, headers] of cases) {
+    it(`runs the ${ruolo} example without errors and with data`, async () => {
+      const r = await graphqlRequest<Record<string, unknown>>(tp.gatewayUrl, examples[index]!, { token: await token(), headers });
+      expect(r.errors).toBeUndefined();
+      const [root] = Object.values(r.data ?? {});
+      expect(root).toBeTruthy();
+      if (root && typeof root === 'object' && 'elementi' in root) expect((root as { elementi: unknown[] }).elementi.length).toBeGreaterThan(0);
+    });
+  }
+});
