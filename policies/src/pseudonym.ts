@@ -63,6 +63,8 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
       const key = match && audiences[viewer.ruolo].keys.get(match[1]!);
       if (!match || !key) return null;
       const raw = Buffer.from(match[2]!, 'base64url');
+      // One spelling per pseudonym: the last character's spare bits must be zero.
+      if (raw.toString('base64url') !== match[2]) return null;
       const block = raw.subarray(0, 16);
       if (!timingSafeEqual(raw.subarray(16), tag(key.mac, block))) return null;
       const decipher = createDecipheriv('aes-256-ecb', key.enc, null).setAutoPadding(false);

@@ -30,8 +30,10 @@ describe('keyed pseudonyms', () => {
       expect(codec.resolve(other, viewer('programmazione'))).toBeNull();
     }
     expect(codec.resolve(id, viewer('programmazione'))).toBeNull();
-    const flipped = `${p.slice(0, -1)}${p.endsWith('A') ? 'B' : 'A'}`;
-    expect(codec.resolve(flipped, viewer('programmazione'))).toBeNull();
+    for (const at of [3, 10, 20, p.length - 1]) {
+      const flipped = `${p.slice(0, at)}${p[at] === 'A' ? 'B' : 'A'}${p.slice(at + 1)}`;
+      expect(codec.resolve(flipped, viewer('programmazione'))).toBeNull();
+    }
   });
 
   it('cannot be recomputed without the key, and give the internal id to identifying purposes', () => {
