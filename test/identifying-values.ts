@@ -8,7 +8,13 @@ export function stringValues(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const CF_PATTERN = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/i;
+// A codice fiscale as a word of its own (omocodes included) or an 11-digit temporary code.
+// Matching whole words keeps random identifiers (30-character pseudonyms) from matching by chance.
+const CF_WORD = /^(?:[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|\d{11})$/i;
+
+function hasCodiceFiscaleWord(text: string): boolean {
+  return text.split(/[^A-Za-z0-9]+/).some((word) => CF_WORD.test(word));
+}
 
 /**
  * Values in a response that identify someone of the data set: a codice fiscale
@@ -18,5 +24,5 @@ const CF_PATTERN = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LM
 export function identifyingValuesIn(response: unknown, dataset: DemoDataset): string[] {
   const cfs = new Set(dataset.persone.map((p) => p.codiceFiscale));
   const names = new Set(dataset.persone.flatMap((p) => [p.cognome, p.nome]));
-  return stringValues(response).filter((s) => cfs.has(s) || names.has(s.toUpperCase()) || CF_PATTERN.test(s) || /^\d{11}$/.test(s));
+  return stringValues(response).filter((s) => cfs.has(s) || names.has(s.toUpperCase()) || hasCodiceFiscaleWord(s));
 }

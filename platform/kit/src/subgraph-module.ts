@@ -1,8 +1,11 @@
+import type { BaseContext } from '@apollo/server';
 import { authConfigFromEnv, createPersonaIdCodec, createTokenVerifier, pseudonymKeysFromEnv, type PersonaIdCodec, type TokenVerifier } from '@casellario/policies';
 import { openPostgres, type DatabaseHandle } from './database';
 import type { RunningServer } from './http-server';
 import { logger } from './logger';
 import { applyMigrations } from './migrate';
+import { startSubgraphServer, type SubgraphDefinition } from './subgraph-server';
+import type { Viewer } from '@casellario/policies';
 
 /** What a subgraph needs from its host process, in every runtime shape. */
 export interface SubgraphRuntime {
@@ -31,6 +34,26 @@ export interface SubgraphModule<TDataset = unknown> {
   seedReference?(handle: DatabaseHandle): Promise<void>;
   /** Demo records from a generated data set. */
   loadDemo?(handle: DatabaseHandle, dataset: TDataset): Promise<void>;
+}
+
+/**
+ * Starts a subgraph on a runtime: the one way every subgraph is served (embedded,
+ * server mode, tests), ready when its database answers.
+ */
+export function serveSubgraph<TContext extends BaseContext>(
+  runtime: SubgraphRuntime,
+  definition: SubgraphDefinition<TContext>,
+  createContext: (runtime: SubgraphRuntime, viewer: Viewer, requestId: string) => TContext,
+): Promise<RunningServer> {
+  return startSubgraphServer({
+    definition,
+    verify: runtime.verify,
+    createContext: (viewer, requestId) => createContext(runtime, viewer, requestId),
+    ready: () => runtime.handle.ping(),
+    port: runtime.port,
+    host: runtime.host,
+    development: runtime.development,
+  });
 }
 
 /** Migrations, then reference data: what "migrate" means for one subgraph. */

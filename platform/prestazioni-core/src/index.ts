@@ -8,4 +8,3 @@ export * from './context';
 export * from './resolvers/index';
 export * from './resolvers/persona';
 export * from './demo';
-export * from './server';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { annullaValutazioneSina, deliverValutazioniSina, type NuovaValutazioneSina } from '../src/db/delivery';
 import { valutazioneSina } from '../src/db/schema';
 import { sinaSubgraph } from '../src/index';
-import { openCountingHandle, type CountingHandle } from './counting';
+import { openCountingHandle, type CountingHandle } from '@casellario/kit/testing';
 
 const PERSONS = 50;
 const hex = (n: number) => n.toString(16).padStart(12, '0');

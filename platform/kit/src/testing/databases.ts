@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { createPglite, openPostgres, usePglite, type DatabaseHandle } from '../database';
+import { createPglite, openPostgres, usePglite, type DatabaseHandle, type QueryListener } from '../database';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -24,7 +24,7 @@ export interface TestDatabase {
   /** The shared instance (pglite only). */
   pglite?: PGlite;
   /** A new handle on the database (a pool for postgres, the shared instance for pglite). */
-  open(): DatabaseHandle;
+  open(options?: { onQuery?: QueryListener }): DatabaseHandle;
   drop(): Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export interface TestDatabase {
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const pglite = await createPglite();
-    return { backend, pglite, open: () => usePglite(pglite), drop: () => pglite.close() };
+    return { backend, pglite, open: (options) => usePglite(pglite, options), drop: () => pglite.close() };
   }
   const name = `casellario_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -44,8 +44,8 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
   return {
     backend,
     url: url.toString(),
-    open: () => {
-      const handle = openPostgres(url.toString(), { max: 4 });
+    open: (options) => {
+      const handle = openPostgres(url.toString(), { max: 4, ...options });
       handles.push(handle);
       return handle;
     },
@@ -56,4 +56,15 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
       await admin2.end();
     },
   };
+}
+
+/** A handle that records every SQL statement it sends: how tests show that reads are batched. */
+export interface CountingHandle extends DatabaseHandle {
+  queries: string[];
+}
+
+/** Opens a counting handle on a test database. */
+export function openCountingHandle(database: TestDatabase): CountingHandle {
+  const queries: string[] = [];
+  return Object.assign(database.open({ onQuery: (q) => void queries.push(q) }), { queries });
 }

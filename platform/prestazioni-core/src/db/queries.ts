@@ -142,8 +142,3 @@ export async function storePrestazioni({ db }: DatabaseHandle, t: PrestazioneTab
   }
 }
 
-/** Whether the database answers (readiness). */
-export async function ping(handle: DatabaseHandle): Promise<boolean> {
-  await handle.rows(sql`select 1`);
-  return true;
-}

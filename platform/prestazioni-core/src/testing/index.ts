@@ -1,3 +1,2 @@
 export * from './fixture';
-export * from './counting-handle';
 export * from './suite';

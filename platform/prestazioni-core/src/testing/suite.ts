@@ -1,13 +1,12 @@
 import type { DemoDataset, DemoPrestazione } from '@casellario/demo-data';
 import { buildSecuredSchema, type RunningServer, type SubgraphDefinition, type SubgraphModule } from '@casellario/kit';
-import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, testSecurity, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, openCountingHandle, ROLE_TOKENS, startTestSubgraph, testSecurity, type CountingHandle, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, type Permissions, type PseudonymAudience } from '@casellario/policies';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePrestazioni } from '../db/queries';
 import type { PrestazioneTable } from '../db/tables';
 import { toPrestazioneRow } from '../demo';
-import { countingHandle, type CountingHandle } from './counting-handle';
 import { BATCH_PERSONE, BIANCHI, expectedRowCount, FIXTURE_DATASET, ROSSI, type ComponentFixture } from './fixture';
 
 type Json = Record<string, unknown>;
@@ -84,12 +83,12 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
       beforeAll(async () => {
         sg = await startTestSubgraph(config.module, backend, (h) => config.module.loadDemo!(h, FIXTURE_DATASET));
         // A second server on the same database whose handle counts SQL statements.
-        counting = countingHandle(sg.database);
-        countingServer = await config.module.start({ handle: counting.handle, ...(await testSecurity()), port: 0 });
+        counting = openCountingHandle(sg.database);
+        countingServer = await config.module.start({ handle: counting, ...(await testSecurity()), port: 0 });
       });
       afterAll(async () => {
         await countingServer?.close();
-        await counting?.handle.close();
+        await counting?.close();
         await sg?.stop();
       });
 
@@ -379,13 +378,13 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         const query = cartellaOf(`id importoMensile ${config.batch.fields}`);
         const token = await ROLE_TOKENS.gestione('D612');
         const run = async (ids: string[]) => {
-          counting.reset();
+          counting.queries.length = 0;
           const r = await graphqlRequest<{ _entities: Array<Record<string, Json[]>> }>(countingServer.url, query, {
             token,
             variables: { r: ids.map((id) => ({ __typename: 'Persona', id })) },
           });
           expect(r.errors).toBeUndefined();
-          return { entities: r.data?._entities ?? [], statements: counting.count() };
+          return { entities: r.data?._entities ?? [], statements: counting.queries.length };
         };
         const fifty = await run(BATCH_PERSONE);
         expect(fifty.entities).toHaveLength(50);

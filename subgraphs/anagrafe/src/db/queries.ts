@@ -54,8 +54,3 @@ export async function findComuniByCodici({ db }: DatabaseHandle, codici: readonl
   return db.select().from(comune).where(inArray(comune.codiceIstat, [...codici]));
 }
 
-/** Whether the database answers (readiness). */
-export async function ping(handle: DatabaseHandle): Promise<boolean> {
-  await handle.rows(sql`select 1`);
-  return true;
-}

@@ -77,8 +77,3 @@ export async function listValutazioni(
     .limit(limit + 1);
 }
 
-/** Whether the database answers (readiness). */
-export async function ping(handle: DatabaseHandle): Promise<boolean> {
-  await handle.rows(sql`select 1`);
-  return true;
-}

@@ -151,8 +151,3 @@ export async function upsertCasiSinba({ db }: DatabaseHandle, rows: readonly New
   }
 }
 
-/** Whether the database answers (readiness). */
-export async function ping(handle: DatabaseHandle): Promise<boolean> {
-  await handle.rows(sql`select 1`);
-  return true;
-}

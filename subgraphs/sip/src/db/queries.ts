@@ -195,8 +195,3 @@ export async function findSostegni({ db }: DatabaseHandle): Promise<VoceCatalogo
   return db.select().from(sostegno).orderBy(asc(sostegno.codice));
 }
 
-/** Whether the database answers (readiness). */
-export async function ping(handle: DatabaseHandle): Promise<boolean> {
-  await handle.rows(sql`select 1`);
-  return true;
-}
