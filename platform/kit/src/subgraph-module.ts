@@ -26,6 +26,8 @@ export interface SubgraphModule<TDataset = unknown> {
   name: string;
   /** The SDL file's text: the contract composed into the supergraph. */
   sdl: string;
+  /** Type definitions, resolvers and the shield: what tests walk to find fields without a rule. */
+  definition: SubgraphDefinition<never>;
   migrationsFolder: string;
   /** Port used in server mode when PORT is not set. */
   defaultPort: number;

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { DemoDataset } from '@casellario/demo-data';
 import type { SubgraphModule } from '@casellario/kit';
-import { sdl } from './schema';
+import { definition, sdl } from './schema';
 import { loadDemo, seedTerritori } from './seed';
 import { startAnagrafe } from './server';
 
 export const anagrafeSubgraph = {
   name: 'anagrafe',
   sdl,
+  definition,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   defaultPort: 4101,
   start: startAnagrafe,

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { DemoDataset } from '@casellario/demo-data';
 import type { SubgraphModule } from '@casellario/kit';
-import { sdl } from './schema';
+import { definition, sdl } from './schema';
 import { loadDemo } from './seed';
 import { startSina } from './server';
 
 export const sinaSubgraph = {
   name: 'sina',
   sdl,
+  definition,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   defaultPort: 4104,
   start: startSina,

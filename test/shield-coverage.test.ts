@@ -1,0 +1,28 @@
+import { SUBGRAPH_MODULES } from '@casellario/embedded';
+import { buildSecuredSchema } from '@casellario/kit';
+import { fieldsWithoutRule } from '@casellario/policies';
+import { describe, expect, it } from 'vitest';
+
+describe('every field of every subgraph has its own shield rule', () => {
+  it('covers all subgraphs of the platform', () => {
+    expect(SUBGRAPH_MODULES.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const module of SUBGRAPH_MODULES) {
+    it(`${module.name}: no field falls back to the default rule`, () => {
+      const schema = buildSecuredSchema(module.definition);
+      expect(fieldsWithoutRule(schema, module.definition.permissions)).toEqual([]);
+      // Federation entry points are covered too: the walk is not vacuous.
+      const rules = module.definition.permissions as Record<string, Record<string, unknown>>;
+      expect(Object.keys(rules.Query ?? {})).toEqual(expect.arrayContaining(['_service', '_entities']));
+    });
+  }
+
+  it('catches a field without a rule', () => {
+    const module = SUBGRAPH_MODULES[0]!;
+    const original = module.definition.permissions as Record<string, Record<string, unknown>>;
+    const { codiceFiscale: _removed, ...persona } = original.Persona!;
+    const permissions = { ...original, Persona: persona };
+    expect(fieldsWithoutRule(buildSecuredSchema(module.definition), permissions)).toEqual(['Persona.codiceFiscale']);
+  });
+});
