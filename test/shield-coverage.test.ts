@@ -22,7 +22,7 @@ describe('every field of every subgraph has its own shield rule', () => {
     const module = SUBGRAPH_MODULES[0]!;
     const original = module.definition.permissions as Record<string, Record<string, unknown>>;
     const { codiceFiscale: _removed, ...persona } = original.Persona!;
-    const permissions = { ...original, Persona: persona };
+    const permissions = { ...original, Persona: persona } as typeof module.definition.permissions;
     expect(fieldsWithoutRule(buildSecuredSchema(module.definition), permissions)).toEqual(['Persona.codiceFiscale']);
   });
 });
