@@ -35,3 +35,30 @@ export {
   CITTADINANZA_NON_DISPONIBILE,
 } from './territori';
 export type { Comune, Regione, PaeseEstero } from './territori';
+export type {
+  TipoFlusso,
+  IntestazioneFlusso,
+  Posizione,
+  BeneficiarioFlusso,
+  PrestazioneFlusso,
+  SinaFlusso,
+  CasoSinbaFlusso,
+  CasoSipFlusso,
+} from './flussi/records';
+export { CATALOGO_SEGNALAZIONI, elencoSegnalazioni, creaSegnalazione, statoEsito } from './flussi/esito';
+export type {
+  Gravita,
+  StatoEsito,
+  AmbitoSegnalazione,
+  CodiceSegnalazione,
+  Segnalazione,
+  EsitoRecord,
+  EsitoIntestazione,
+  VoceCatalogo,
+} from './flussi/esito';
+export { mascheraCodiceFiscale, riferimento, riferimentoCasoSinba, haFormaCodiceFiscale } from './flussi/riferimenti';
+export type { ContestoValidazione, OpzioniIntestazione } from './flussi/contesto';
+export { validaIntestazione, leggiNomeFlusso, dataDelFlusso } from './flussi/intestazione';
+export type { NomeFlusso } from './flussi/intestazione';
+export { validaBeneficiario } from './flussi/beneficiario';
+export { validaCasoSinba } from './flussi/sinba';
