@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, databaseBackends, graphqlRequest, ROLE_TOKENS, type TestDatabase } from '@casellario/kit/testing';
+import { SUBGRAPH_MODULES } from '@casellario/embedded';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -39,8 +40,8 @@ describe.runIf(databaseBackends().includes('postgres'))('server mode: one proces
   let gatewayPort: number;
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const base = await freePorts(7);
-    gatewayPort = base + 6;
+    const base = await freePorts(SUBGRAPH_MODULES.length + 1);
+    gatewayPort = base + SUBGRAPH_MODULES.length;
     child = spawn(process.execPath, ['--import', 'tsx', 'platform/embedded/src/server-mode.ts', '--demo', '150'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url, SUBGRAPH_PORT_BASE: String(base), PORT: String(gatewayPort), LOG_LEVEL: 'warn' },
@@ -74,6 +75,6 @@ describe.runIf(databaseBackends().includes('postgres'))('server mode: one proces
     const rows = await handle.rows<{ schema_name: string }>(
       sql`select schema_name from information_schema.schemata where schema_name not like 'pg_%' and schema_name <> 'information_schema' order by 1`,
     );
-    expect(rows.map((r) => r.schema_name)).toEqual(['anagrafe', 'drizzle', 'prestazioni_agevolate', 'prestazioni_sociali', 'public', 'sina', 'sinba', 'sip']);
+    expect(rows.map((r) => r.schema_name)).toEqual(['anagrafe', 'drizzle', 'flussi', 'prestazioni_agevolate', 'prestazioni_sociali', 'public', 'sina', 'sinba', 'sip']);
   });
 });

@@ -6,6 +6,9 @@ import type { GatewayContext } from './context';
 import { AuthenticatedDataSource } from './data-source';
 import { createReadiness } from './readiness';
 
+/** Subgraphs whose calls legitimately take long: flussi validates and stores up to 50 MB per call. */
+const DEFAULT_TIMEOUTS_MS: Record<string, number> = { flussi: 120_000 };
+
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Subgraph URL by supergraph name; names without an entry keep the supergraph's URL. */
@@ -15,6 +18,8 @@ export interface GatewayOptions {
   host?: string;
   development?: boolean;
   subgraphTimeoutMs?: number;
+  /** Longer timeouts for named subgraphs (receiving a large flow takes longer than a read). */
+  subgraphTimeoutsMs?: Record<string, number>;
   maxBodyBytes?: number;
   /** Extra routes (the web console, in embedded mode). */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -39,7 +44,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       resolvedUrls[name] = target;
-      return new AuthenticatedDataSource(target, timeout);
+      return new AuthenticatedDataSource(target, options.subgraphTimeoutsMs?.[name] ?? DEFAULT_TIMEOUTS_MS[name] ?? timeout);
     },
   });
   const development = options.development ?? false;
@@ -48,7 +53,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ready = createReadiness(() => Object.values(resolvedUrls));
   const handler = createGraphQLHttpHandler<GatewayContext>({
     apollo: server,
-    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024,
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
     ready,
     routes: options.routes,
     context: async ({ requestId, headers }) => {

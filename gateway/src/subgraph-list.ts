@@ -11,6 +11,7 @@ export const SUBGRAPHS = [
   { name: 'sina', port: 4104 },
   { name: 'sinba', port: 4105 },
   { name: 'sip', port: 4106 },
+  { name: 'flussi', port: 4107 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -13,9 +13,9 @@ export function forbidden(message = 'Accesso non consentito per la finalità del
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
-/** Bad input from the caller, with what to fix. */
-export function badUserInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+/** Bad input from the caller, with what to fix; `motivo` is a stable code programs can key on. */
+export function badUserInput(message: string, motivo?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(motivo ? { motivo } : {}) } });
 }
 
 /** Codes whose messages are written for the client and may pass unmasked. */

@@ -11,3 +11,4 @@ export * from './shield/rules';
 export * from './shield/apply';
 export * from './shield/coverage';
 export * from './shield/field-rules';
+export * from './service-token';

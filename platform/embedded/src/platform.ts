@@ -3,7 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { generateDataset, type DemoDataset } from '@casellario/demo-data';
 import { SUPERGRAPH_PATH, startGateway, type RunningGateway } from '@casellario/gateway';
 import { createPglite, openPostgres, prepareDatabase, usePglite, type DatabaseHandle, type RunningServer, type SubgraphModule } from '@casellario/kit';
-import { authConfigFromEnv, createPersonaIdCodec, createTokenVerifier, pseudonymKeysFromEnv } from '@casellario/policies';
+import { authConfigFromEnv, createPersonaIdCodec, createServiceVerifier, createTokenVerifier, pseudonymKeysFromEnv } from '@casellario/policies';
 import { sql } from 'drizzle-orm';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
@@ -41,10 +41,10 @@ export interface RunningPlatform {
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const step = options.onStep ?? (() => {});
-  const { verify, codec } = {
-    verify: createTokenVerifier(await authConfigFromEnv()),
-    codec: createPersonaIdCodec(pseudonymKeysFromEnv()),
-  };
+  const auth = await authConfigFromEnv();
+  const verify = createTokenVerifier(auth);
+  const verifyService = createServiceVerifier(auth);
+  const codec = createPersonaIdCodec(pseudonymKeysFromEnv());
 
   let pglite: PGlite | null = null;
   let ownsPglite = false;
@@ -93,10 +93,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       subgraphs[module.name] = await module.start({
         handle: handles[module.name]!,
         verify,
+        verifyService,
         codec,
         port: 0,
         host: options.host ?? '127.0.0.1',
         development: options.development,
+        peerUrls: () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       });
     }
 

@@ -82,11 +82,14 @@ if (values.demo) {
 const portBase = Number(process.env.SUBGRAPH_PORT_BASE ?? 4101);
 const urls: Record<string, string> = {};
 SUBGRAPH_MODULES.forEach((module, i) => {
-  const port = portBase + i;
-  urls[urlEnvName(module.name)] = `http://127.0.0.1:${port}/graphql`;
+  urls[urlEnvName(module.name)] = `http://127.0.0.1:${portBase + i}/graphql`;
+});
+SUBGRAPH_MODULES.forEach((module, i) => {
+  // Every subgraph knows where the others are: the flows component delivers to them.
   run(module.name, `subgraphs/${module.name}/src/main.ts`, {
+    ...urls,
     DATABASE_URL: databaseUrl(module.name),
-    PORT: String(port),
+    PORT: String(portBase + i),
     CASELLARIO_SERVICE: module.name,
   });
 });

@@ -1,4 +1,5 @@
 import { anagrafeSubgraph } from '@casellario/anagrafe';
+import { flussiSubgraph } from '@casellario/flussi';
 import type { DemoDataset } from '@casellario/demo-data';
 import type { SubgraphModule } from '@casellario/kit';
 import { prestazioniAgevolateSubgraph } from '@casellario/prestazioni-agevolate';
@@ -15,4 +16,5 @@ export const SUBGRAPH_MODULES: Array<SubgraphModule<DemoDataset>> = [
   sinaSubgraph,
   sinbaSubgraph,
   sipSubgraph,
+  flussiSubgraph,
 ];

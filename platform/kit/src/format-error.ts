@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { CLIENT_ERROR_CODES } from '@casellario/policies';
 import type { GraphQLFormattedError } from 'graphql';
 import { logger } from './logger';
+import { safeError } from './safe-error';
 
 // Codici fiscali (16-char, omocodes included) and 11-digit temporary codes.
 const CODICE_FISCALE = /\b[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]\b|\b\d{11}\b/g;
@@ -25,10 +26,13 @@ export function createErrorFormatter({ development }: { development: boolean }) 
         message: scrubIdentifiers(formatted.message),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: development ? { ...formatted.extensions, code } : { code },
+        extensions: development
+          ? { ...formatted.extensions, code }
+          : { code, ...(typeof formatted.extensions?.motivo === 'string' ? { motivo: formatted.extensions.motivo } : {}) },
       };
     }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error masked');
+    // The full error (with SQL parameters) stays out of logs too: only its kind, message and code.
+    logger.error({ err: safeError(unwrapResolverError(error)), path: formatted.path }, 'internal error masked');
     if (development) return formatted;
     return {
       message: 'Errore interno del servizio',

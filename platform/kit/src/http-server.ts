@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { logger } from './logger';
+import { safeError } from './safe-error';
 
 /** What a request carries into the GraphQL context once authenticated. */
 export interface RequestInfo {
@@ -88,7 +89,7 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
         res.end();
       }
     } catch (error) {
-      logger.error({ err: error }, 'unhandled error in HTTP handler');
+      logger.error({ err: safeError(error) }, 'unhandled error in HTTP handler');
       if (!res.headersSent) sendJson(res, 500, graphqlError('Errore interno del servizio', 'INTERNAL_SERVER_ERROR'));
       else res.end();
     }

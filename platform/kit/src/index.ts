@@ -9,3 +9,6 @@ export * from './batch';
 export * from './subgraph-module';
 export * from './pagination';
 export * from './scalars';
+export * from './delivery';
+export * from './bulk';
+export * from './safe-error';

@@ -1,5 +1,15 @@
 import type { BaseContext } from '@apollo/server';
-import { authConfigFromEnv, createPersonaIdCodec, createTokenVerifier, pseudonymKeysFromEnv, type PersonaIdCodec, type TokenVerifier } from '@casellario/policies';
+import {
+  authConfigFromEnv,
+  createPersonaIdCodec,
+  createServiceVerifier,
+  createTokenVerifier,
+  pseudonymKeysFromEnv,
+  type PersonaIdCodec,
+  type ServiceIdentity,
+  type TokenVerifier,
+} from '@casellario/policies';
+import { deliveryRoutes, type DeliveryHandlers } from './delivery';
 import { openPostgres, type DatabaseHandle } from './database';
 import type { RunningServer } from './http-server';
 import { logger } from './logger';
@@ -11,10 +21,26 @@ import type { Viewer } from '@casellario/policies';
 export interface SubgraphRuntime {
   handle: DatabaseHandle;
   verify: TokenVerifier;
+  /** Verifies service-account tokens on internal endpoints (record delivery). */
+  verifyService: (authorization: string | undefined) => Promise<ServiceIdentity>;
   codec: PersonaIdCodec;
   port?: number;
   host?: string;
   development?: boolean;
+  /**
+   * Where the other subgraphs are, by name, for components that call them
+   * (the flows component delivers records). Defaults to SUBGRAPH_URL_<NAME>.
+   */
+  peerUrls?: () => Record<string, string | undefined>;
+}
+
+/** Peer subgraph URLs from SUBGRAPH_URL_<NAME> variables (server mode). */
+export function peerUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('SUBGRAPH_URL_') && value) urls[key.slice('SUBGRAPH_URL_'.length).toLowerCase().replaceAll('_', '-')] = value;
+  }
+  return urls;
 }
 
 /**
@@ -46,8 +72,12 @@ export function serveSubgraph<TContext extends BaseContext>(
   runtime: SubgraphRuntime,
   definition: SubgraphDefinition<TContext>,
   createContext: (runtime: SubgraphRuntime, viewer: Viewer, requestId: string) => TContext,
+  options: { deliveries?: DeliveryHandlers; maxBodyBytes?: number } = {},
 ): Promise<RunningServer> {
+  const { deliveries } = options;
   return startSubgraphServer({
+    maxBodyBytes: options.maxBodyBytes,
+    routes: deliveries ? deliveryRoutes({ handle: runtime.handle, handlers: deliveries, verifyService: runtime.verifyService }) : undefined,
     definition,
     verify: runtime.verify,
     createContext: (viewer, requestId) => createContext(runtime, viewer, requestId),
@@ -79,9 +109,11 @@ function requireDatabaseUrl(name: string): string {
  */
 export async function runSubgraphMain(module: SubgraphModule<never>): Promise<void> {
   const handle = openPostgres(requireDatabaseUrl(module.name), { applicationName: module.name });
+  const auth = await authConfigFromEnv();
   const server = await module.start({
     handle,
-    verify: createTokenVerifier(await authConfigFromEnv()),
+    verify: createTokenVerifier(auth),
+    verifyService: createServiceVerifier(auth),
     codec: createPersonaIdCodec(pseudonymKeysFromEnv()),
     port: Number(process.env.PORT ?? module.defaultPort),
     host: process.env.HOST ?? '127.0.0.1',

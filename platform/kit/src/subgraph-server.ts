@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { applyPermissions, type Permissions, type TokenVerifier, type Viewer } from '@casellario/policies';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createErrorFormatter } from './format-error';
 import { createGraphQLHttpHandler, listen, type RunningServer } from './http-server';
 
@@ -60,6 +61,8 @@ export interface StartSubgraphOptions<TContext> {
   host?: string;
   development?: boolean;
   maxBodyBytes?: number;
+  /** Extra HTTP routes (internal delivery endpoints). */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 
 /** Builds and starts one subgraph server; port 0 picks a free port (tests). */
@@ -71,6 +74,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     ready: options.ready,
+    routes: options.routes,
     context: async ({ requestId, headers }) => {
       const riferimento = headers['x-riferimento'];
       const viewer = await options.verify(headers.authorization, Array.isArray(riferimento) ? riferimento[0] : riferimento);

@@ -8,3 +8,4 @@ export * from './context';
 export * from './resolvers/index';
 export * from './resolvers/persona';
 export * from './demo';
+export * from './delivery';

@@ -45,6 +45,14 @@ export function loadOrCreateDevPseudonymKeys(): PseudonymKeyFile {
   return JSON.parse(writeOnce(PSEUDONYM_FILE, JSON.stringify(fresh, null, 2))) as PseudonymKeyFile;
 }
 
+/**
+ * A development secret of another component (e.g. the flows component's outbox
+ * key), generated once with `create` and shared by every process of this checkout.
+ */
+export function loadOrCreateDevFile(file: string, create: () => string): string {
+  return readIfExists(file) ?? writeOnce(file, create());
+}
+
 function readIfExists(file: string): string | null {
   try {
     return readFileSync(join(DEV_KEYS_DIR, file), 'utf8');

@@ -32,3 +32,22 @@ export async function signDevToken(claims: TokenClaims, options: SignOptions = {
     .setExpirationTime(now + (options.ttlSeconds ?? 8 * 3600));
   return jwt.sign(key);
 }
+
+/**
+ * A service account token (ruolo `sistema`) signed with the development key, for
+ * components calling each other in development and tests. Production gives each
+ * service its token through SERVICE_TOKEN_FILE instead.
+ */
+export async function signDevServiceToken(sub: string, options: SignOptions = {}): Promise<string> {
+  const jwk = options.key ?? (await loadOrCreateDevSigningKey());
+  const key = await importJWK(jwk, TOKEN_ALGORITHM);
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ruolo: 'sistema', ente: 'SIUSS' })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: TOKEN_TYPE, ...(jwk.kid ? { kid: jwk.kid } : {}) })
+    .setSubject(sub)
+    .setIssuer(options.issuer ?? DEFAULT_ISSUER)
+    .setAudience(options.audience ?? DEFAULT_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.ttlSeconds ?? 3600))
+    .sign(key);
+}

@@ -78,3 +78,37 @@ function reasonFor(error: unknown): string {
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Token non valido: firma non verificata';
   return 'Token non valido';
 }
+
+/** The purpose of service accounts: platform components talking to each other, never clients. */
+export const RUOLO_SISTEMA = 'sistema';
+
+export interface ServiceIdentity {
+  sub: string;
+}
+
+/**
+ * Verifies a service account's token (ruolo `sistema`) for internal endpoints such
+ * as record delivery. Same key, issuer, audience and algorithm as client tokens;
+ * client verifiers refuse `sistema` and this one refuses everything else, so a
+ * client token can never reach an internal endpoint nor the reverse.
+ */
+export function createServiceVerifier(config: AuthConfig): (authorization: string | undefined) => Promise<ServiceIdentity> {
+  return async (authorization) => {
+    const token = bearer(authorization);
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, config.verificationKey, {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer: config.issuer,
+        audience: config.audience,
+        typ: TOKEN_TYPE,
+        clockTolerance: config.clockToleranceSeconds,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
+    } catch (error) {
+      throw unauthenticated(reasonFor(error));
+    }
+    if (payload.ruolo !== RUOLO_SISTEMA || typeof payload.sub !== 'string') throw unauthenticated('Token non valido per un servizio interno');
+    return { sub: payload.sub };
+  };
+}

@@ -1,8 +1,13 @@
 import { serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
 import { createContext } from './context';
+import { consegnaValutazioni, type ValutazioneConsegnata } from './db/consegna';
 import { definition } from './schema';
 
 /** Starts the SINA subgraph on the given runtime (embedded, server mode or a test). */
 export function startSina(runtime: SubgraphRuntime): Promise<RunningServer> {
-  return serveSubgraph(runtime, definition, createContext);
+  return serveSubgraph(runtime, definition, createContext, {
+    deliveries: {
+      valutazioni: (handle, items) => consegnaValutazioni(handle, items as ValutazioneConsegnata[]),
+    },
+  });
 }

@@ -69,7 +69,7 @@ for (const backend of databaseBackends()) {
       counting = openCountingHandle(database);
       const security = await testSecurity();
       codec = security.codec;
-      server = await sinaSubgraph.start({ handle: counting, verify: security.verify, codec, port: 0 });
+      server = await sinaSubgraph.start({ ...security, handle: counting, port: 0 });
     });
     afterAll(async () => {
       await server?.close();

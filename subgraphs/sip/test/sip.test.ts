@@ -470,8 +470,7 @@ for (const backend of databaseBackends()) {
           },
         }),
       };
-      const { verify, codec } = await testSecurity();
-      const server = await sipSubgraph.start({ handle: counting, verify, codec, port: 0 });
+      const server = await sipSubgraph.start({ ...(await testSecurity()), handle: counting, port: 0 });
       try {
         const listing = `{ elencoCasiSip(filtro: { enteCodice: "L219" }, primi: 50) { elementi { ${CASO_FIELDS} } } }`;
         const r = await graphqlRequest<{ elencoCasiSip: { elementi: Array<{ stato: string; componenti: unknown[] }> } }>(server.url, listing, {

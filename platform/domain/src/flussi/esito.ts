@@ -73,6 +73,10 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   PRESTAZIONE_PERIODO_INCOERENTE: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: 'PeriodoErogazione (mesi) non corrisponde ai mesi tra DataInizioPrestazione e DataFinePrestazione.' },
   PRESTAZIONE_ORE_SERVIZIO_FORMATO: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: 'OreServizioMensile non è una durata mensile nella forma HH,MM (minuti da 00 a 59).' },
   PRESTAZIONE_CANCELLAZIONE_DATA_MANCANTE: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: 'Cancellazione (TipoOperazione C) senza la data che identifica la prestazione (inizio o erogazione).' },
+  // Checked by the flows component against what the registry received before (not by the record alone).
+  PRESTAZIONE_ANNULLAMENTO_SCONOSCIUTA: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: "Cancellazione (TipoOperazione C) di una prestazione che il registro non ha mai ricevuto da questo ente." },
+  PRESTAZIONE_GIA_ANNULLATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "Cancellazione di una prestazione già annullata da un flusso precedente: non cambia nulla." },
+  PRESTAZIONE_RIPETUTA_NEL_FLUSSO: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "La stessa prestazione (ente, codice fiscale, codice, domanda, data) compare più volte nel flusso: vale l'ultima." },
 
   // SINA assessment inside a benefit (tables 10–11).
   SINA_CODICE_FORMATO: { gravita: 'ERRORE', ambito: 'SINA', descrizione: 'Un codice di NecessitaInterventiSociali non ha la forma del nomenclatore.' },

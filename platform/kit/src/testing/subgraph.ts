@@ -1,11 +1,25 @@
-import { authConfigFromEnv, createPersonaIdCodec, createTokenVerifier, pseudonymKeysFromEnv, type PersonaIdCodec, type TokenVerifier } from '@casellario/policies';
+import {
+  authConfigFromEnv,
+  createPersonaIdCodec,
+  createServiceVerifier,
+  createTokenVerifier,
+  pseudonymKeysFromEnv,
+  type PersonaIdCodec,
+  type ServiceIdentity,
+  type TokenVerifier,
+} from '@casellario/policies';
 import type { DatabaseHandle } from '../database';
 import { prepareDatabase, type SubgraphModule } from '../subgraph-module';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases';
 
 /** Token verification and pseudonym codec as a real deployment builds them (dev keys). */
-export async function testSecurity(): Promise<{ verify: TokenVerifier; codec: PersonaIdCodec }> {
-  return { verify: createTokenVerifier(await authConfigFromEnv({})), codec: createPersonaIdCodec(pseudonymKeysFromEnv({})) };
+export async function testSecurity(): Promise<{
+  verify: TokenVerifier;
+  verifyService: (authorization: string | undefined) => Promise<ServiceIdentity>;
+  codec: PersonaIdCodec;
+}> {
+  const auth = await authConfigFromEnv({});
+  return { verify: createTokenVerifier(auth), verifyService: createServiceVerifier(auth), codec: createPersonaIdCodec(pseudonymKeysFromEnv({})) };
 }
 
 export interface TestSubgraph {
@@ -29,13 +43,13 @@ export async function startTestSubgraph<T>(
   const handle = database.open();
   await prepareDatabase(module as SubgraphModule<never>, handle);
   await load?.(handle);
-  const { verify, codec } = await testSecurity();
-  const server = await module.start({ handle, verify, codec, port: 0 });
+  const security = await testSecurity();
+  const server = await module.start({ handle, ...security, port: 0 });
   return {
     url: server.url,
     handle,
     database,
-    codec,
+    codec: security.codec,
     stop: async () => {
       await server.close();
       await database.drop();

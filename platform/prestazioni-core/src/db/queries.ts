@@ -1,5 +1,5 @@
 import { badUserInput, type Viewer } from '@casellario/policies';
-import type { DatabaseHandle } from '@casellario/kit';
+import { bulkInsertRows, type DatabaseHandle } from '@casellario/kit';
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { yearRange, type FiltroPrestazioni } from '../domain/filtro';
 import { cartellaScope, elencoScope } from './scope';
@@ -114,31 +114,67 @@ export function naturalKey(row: PrestazioneInsert): string {
 }
 
 /**
- * Stores benefit records idempotently, as delivery from a flow must: an insertion
- * whose natural key is already there changes nothing, and a cancellation
- * (`tipoOperazione` `C`) marks the record with that key `annullata`, or, when the
- * insertion has not arrived yet, stores the record already cancelled so that a late
- * insertion cannot bring it back. Insertions go first so that a cancellation in the
- * same batch finds its record.
+ * Stores benefit records as delivery from a flow must: idempotently, in the order
+ * they were sent. Per natural key only the last operation counts: an insertion
+ * (`I`) writes the record's attributes and makes it active again (a correction or
+ * a re-insertion after a cancellation); a cancellation (`C`) marks it `annullata`
+ * (stored already cancelled when the component never saw the insertion, as demo
+ * data do). Delivering the same batch twice leaves the same rows.
  */
-export async function storePrestazioni({ db }: DatabaseHandle, t: PrestazioneTable, rows: readonly PrestazioneInsert[]): Promise<void> {
-  const inserts = rows.filter((r) => r.tipoOperazione !== 'C');
-  // One statement may not update the same row twice: one cancellation per key is enough.
-  const cancellations = [...new Map(rows.filter((r) => r.tipoOperazione === 'C').map((r) => [naturalKey(r), r])).values()];
-  for (let i = 0; i < inserts.length; i += BATCH) {
-    await db
-      .insert(t)
-      .values(inserts.slice(i, i + BATCH).map((r) => ({ ...r, tipoOperazione: 'I', annullata: false })))
-      .onConflictDoNothing();
+export async function storePrestazioni(handle: DatabaseHandle, t: PrestazioneTable, rows: readonly PrestazioneInsert[]): Promise<void> {
+  const last = new Map<string, { values: PrestazioneInsert; annullata: boolean; rewrite: boolean }>();
+  for (const row of rows) {
+    const key = naturalKey(row);
+    const cancels = row.tipoOperazione === 'C';
+    const previous = last.get(key);
+    // A cancellation keeps the attributes of an insertion sent before it in the same batch.
+    last.set(key, cancels ? { values: previous?.values ?? row, annullata: true, rewrite: previous?.rewrite ?? false } : { values: row, annullata: false, rewrite: true });
   }
-  for (let i = 0; i < cancellations.length; i += BATCH) {
-    await db
-      .insert(t)
-      .values(cancellations.slice(i, i + BATCH).map((r) => ({ ...r, tipoOperazione: 'C', annullata: true })))
-      .onConflictDoUpdate({
-        target: [t.enteCodice, t.personaId, t.codicePrestazione, t.protocolloDomanda, t.dataRiferimento],
-        set: { tipoOperazione: 'C', annullata: true },
-      });
+  const finals = [...last.values()];
+  const key = 'ente_codice, persona_id, codice_prestazione, protocollo_domanda, data_riferimento';
+  const flags = 'tipo_operazione = excluded.tipo_operazione, annullata = excluded.annullata';
+  const rewrite = `${flags}, ${UPDATABLE.map((c) => `${snake(c)} = excluded.${snake(c)}`).join(', ')}`;
+  for (const [rewrites, set] of [
+    [true, rewrite],
+    [false, flags],
+  ] as const) {
+    const group = finals
+      .filter((f) => f.rewrite === rewrites)
+      .map(({ values, annullata }) => ({ ...values, tipoOperazione: annullata ? 'C' : 'I', annullata }));
+    // One statement per 10,000 rows (arrays as parameters): delivery of a large flow is a few round trips.
+    for (let i = 0; i < group.length; i += BULK) {
+      await bulkInsertRows(handle, t, group.slice(i, i + BULK), sql.raw(`on conflict (${key}) do update set ${set}`));
+    }
   }
+}
+
+const BULK = 10_000;
+
+/** Attributes an insertion may rewrite: all the flow carries, not the id, the key or the bookkeeping. */
+const UPDATABLE = [
+  'caratterePrestazione',
+  'numeroProtocolloDsu',
+  'annoProtocolloDsu',
+  'dataDsu',
+  'denominazionePrestazione',
+  'dataEvento',
+  'dataFine',
+  'importoPrestazione',
+  'periodoErogazione',
+  'importoMensile',
+  'importoQuotaEnte',
+  'importoQuotaUtente',
+  'importoQuotaSsn',
+  'importoQuotaRichiesta',
+  'importoSogliaIsee',
+  'oreServizioMensile',
+  'presaCarico',
+  'areaUtenza',
+  'codiceComuneResidenza',
+  'codiceRegioneResidenza',
+] as const satisfies ReadonlyArray<keyof PrestazioneInsert>;
+
+function snake(camel: string): string {
+  return camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 

@@ -405,16 +405,26 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         expect(foreign?.n).toBe(0);
       });
 
-      it('keeps a cancellation that arrives before its insertion: the late insertion does not revive the record', async () => {
-        const insertion: DemoPrestazione = { ...F.rossiPeriodica, id: '0e000000-0000-4000-8000-00000000e001', protocolloDomanda: 'TARDIVA/1', tipoOperazione: 'I' };
-        const cancellation: DemoPrestazione = { ...insertion, id: '0e000000-0000-4000-8000-00000000e002', tipoOperazione: 'C' };
-        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow(cancellation)]);
-        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow(insertion)]);
-        const rows = await sg.handle.db
-          .select({ id: config.table.id, annullata: config.table.annullata })
-          .from(config.table)
-          .where(eq(config.table.protocolloDomanda, 'TARDIVA/1'));
-        expect(rows).toEqual([{ id: cancellation.id, annullata: true }]);
+      it('applies operations in order per natural key: a correction rewrites, a cancellation hides, a re-insertion revives', async () => {
+        const base: DemoPrestazione = { ...F.rossiPeriodica, id: '0e000000-0000-4000-8000-00000000e001', protocolloDomanda: 'ORDINE/1', tipoOperazione: 'I', importoMensile: '250.00' };
+        const state = async () =>
+          sg.handle.db
+            .select({ id: config.table.id, annullata: config.table.annullata, importoMensile: config.table.importoMensile })
+            .from(config.table)
+            .where(eq(config.table.protocolloDomanda, 'ORDINE/1'));
+        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow(base)]);
+        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow({ ...base, id: '0e000000-0000-4000-8000-00000000e002', importoMensile: '321.00' })]);
+        expect(await state()).toEqual([{ id: base.id, annullata: false, importoMensile: '321.00' }]);
+        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow({ ...base, tipoOperazione: 'C', importoMensile: '1.00' })]);
+        expect(await state()).toEqual([{ id: base.id, annullata: true, importoMensile: '321.00' }]);
+        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow({ ...base, tipoOperazione: 'C' })]);
+        expect(await state()).toEqual([{ id: base.id, annullata: true, importoMensile: '321.00' }]);
+        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow(base), toPrestazioneRow({ ...base, tipoOperazione: 'C' })]);
+        expect(await state()).toEqual([{ id: base.id, annullata: true, importoMensile: '250.00' }]);
+        await storePrestazioni(sg.handle, config.table, [toPrestazioneRow(base)]);
+        expect(await state()).toEqual([{ id: base.id, annullata: false, importoMensile: '250.00' }]);
+        // Leave the shared fixture as the other tests expect it.
+        await sg.handle.db.delete(config.table).where(eq(config.table.protocolloDomanda, 'ORDINE/1'));
       });
 
       config.extend?.(() => sg);

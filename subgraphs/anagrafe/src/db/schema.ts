@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, index, integer, pgSchema, primaryKey, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, char, check, index, integer, pgSchema, primaryKey, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Everything anagrafe stores lives in its own Postgres schema. */
 export const anagrafe = pgSchema('anagrafe');
@@ -20,6 +20,12 @@ export const persona = anagrafe.table(
     codiceSecondaCittadinanza: char({ length: 3 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Which flow record the anagrafica comes from (receipt time in ms × 10⁶ + record
+     * number): deliveries may arrive out of order across components, and an older
+     * record must not overwrite a newer one.
+     */
+    versione: bigint({ mode: 'number' }).notNull().default(0),
   },
   (t) => [
     check('persona_tipo_cf', sql`${t.tipoCodiceFiscale} in ('ORDINARIO', 'OMOCODICE', 'TEMPORANEO')`),

@@ -1,5 +1,5 @@
 import { isWellFormedCodicePrestazione } from '@casellario/domain';
-import type { DatabaseHandle } from '@casellario/kit';
+import { bulkInsertRows, type DatabaseHandle } from '@casellario/kit';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { distinctCodes } from '../domain/codici-sina';
 import { valutazioneSina } from './schema';
@@ -38,8 +38,12 @@ const UPDATABLE = [
 ] as const satisfies ReadonlyArray<keyof NuovaValutazioneSina>;
 
 // The handles use `casing: 'snake_case'`, so the stored name of a key is its snake_case form.
+function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 function excluded(key: string): SQL {
-  return sql`excluded.${sql.identifier(key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))}`;
+  return sql`excluded.${sql.identifier(snake(key))}`;
 }
 
 function naturalKey(v: ChiaveValutazioneSina): string {
@@ -56,7 +60,7 @@ function naturalKey(v: ChiaveValutazioneSina): string {
  * are refused before anything is written (the flow validator should have
  * rejected them; the table's check constraint is the last guard).
  */
-export async function deliverValutazioniSina({ db }: DatabaseHandle, valutazioni: readonly NuovaValutazioneSina[]): Promise<void> {
+export async function deliverValutazioniSina(handle: DatabaseHandle, valutazioni: readonly NuovaValutazioneSina[]): Promise<void> {
   if (valutazioni.length === 0) return;
   const byKey = new Map<string, NuovaValutazioneSina>();
   for (const v of valutazioni) {
@@ -65,13 +69,17 @@ export async function deliverValutazioniSina({ db }: DatabaseHandle, valutazioni
     if (malformed !== undefined) throw new Error(`Codice di NecessitaInterventiSociali non ben formato: "${malformed}" (atteso Xn.nn)`);
     byKey.set(naturalKey(v), { ...v, necessitaInterventiSociali: necessita, invaliditaCivile: distinctCodes(v.invaliditaCivile ?? []) });
   }
-  await db
-    .insert(t)
-    .values([...byKey.values()])
-    .onConflictDoUpdate({
-      target: [t.enteCodice, t.personaId, t.protocolloDomanda, t.codicePrestazione, t.dataValutazione],
-      set: { ...Object.fromEntries(UPDATABLE.map((k) => [k, excluded(k)])), annullata: false },
-    });
+  // One statement per batch with arrays as parameters (see kit bulkInsertRows).
+  const set = sql.join(
+    UPDATABLE.map((k) => sql`${sql.identifier(snake(k))} = ${excluded(k)}`),
+    sql`, `,
+  );
+  await bulkInsertRows(
+    handle,
+    t,
+    [...byKey.values()],
+    sql`on conflict (ente_codice, persona_id, protocollo_domanda, codice_prestazione, data_valutazione) do update set ${set}, annullata = false`,
+  );
 }
 
 /**

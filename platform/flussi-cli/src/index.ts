@@ -1,0 +1,18 @@
+export { eseguiCli, USCITA } from './cli';
+export { leggiArgomenti, URL_PREDEFINITO } from './argomenti';
+export type { Comando } from './argomenti';
+export { comandoInvia } from './invia';
+export type { OpzioniInvia } from './invia';
+export { comandoEsiti, comandoStato, righeEsito } from './leggi';
+export type { OpzioniEsiti, OpzioniLettura } from './leggi';
+export { ClientCasellario } from './client';
+export type { OpzioniClient, Riprova, Risposta } from './client';
+export { ErroreApi, ErroreTrasporto, ErroreUso, descriviErrore } from './errori';
+export { rilevaTipo, nomeDichiarato } from './rileva-tipo';
+export type { TipoRilevato } from './rileva-tipo';
+export { analizzaFile, partiDelFile } from './analisi';
+export type { AnalisiFlusso } from './analisi';
+export { creaAvanzamento } from './avanzamento';
+export type { Ambiente, Avanzamento, Uscita } from './avanzamento';
+export { INTESTAZIONE_CSV, leggiFlusso, pagineEsiti } from './esiti';
+export type { Esito, Flusso, Riepilogo, Segnalazione } from './esiti';

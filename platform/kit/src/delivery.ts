@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServiceIdentity } from '@casellario/policies';
+import type { DatabaseHandle } from './database';
+import { logger } from './logger';
+import { safeError } from './safe-error';
+
+/**
+ * Internal endpoints through which the flows component delivers accepted records
+ * to a component: `POST /interno/consegna/<kind>` with `{ "items": [...] }`.
+ * Handlers must be idempotent (upserts on natural keys): delivery is at least
+ * once, so that the effect is exactly once.
+ */
+export type DeliveryHandler = (handle: DatabaseHandle, items: unknown[]) => Promise<unknown[]>;
+export type DeliveryHandlers = Record<string, DeliveryHandler>;
+
+export const DELIVERY_PREFIX = '/interno/consegna/';
+
+/** Mounts a subgraph's delivery handlers behind service-token authentication. */
+export function deliveryRoutes(options: {
+  handle: DatabaseHandle;
+  handlers: DeliveryHandlers;
+  verifyService: (authorization: string | undefined) => Promise<ServiceIdentity>;
+  maxBodyBytes?: number;
+}) {
+  const limit = options.maxBodyBytes ?? 128 * 1024 * 1024;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith(DELIVERY_PREFIX)) return false;
+    const handler = options.handlers[path.slice(DELIVERY_PREFIX.length)];
+    if (!handler || req.method !== 'POST') return send(res, 404, { errore: 'Consegna sconosciuta' });
+    try {
+      await options.verifyService(headerValue(req.headers.authorization));
+    } catch {
+      req.resume();
+      return send(res, 401, { errore: 'Servizio non autenticato' });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) return send(res, 413, { errore: 'Consegna troppo grande' });
+      chunks.push(chunk as Buffer);
+    }
+    let items: unknown[];
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items?: unknown };
+      if (!Array.isArray(body.items)) throw new Error('items');
+      items = body.items;
+    } catch {
+      return send(res, 400, { errore: 'Corpo della consegna non valido' });
+    }
+    try {
+      const risultati = await handler(options.handle, items);
+      return send(res, 200, { risultati });
+    } catch (error) {
+      logger.error({ err: safeError(error), path, items: items.length }, 'delivery failed');
+      return send(res, 500, { errore: 'Consegna non riuscita' });
+    }
+  };
+}
+
+/** Sends one batch to a component; throws on anything but success, so the caller retries. */
+export async function deliverBatch<T = unknown>(
+  subgraphUrl: string,
+  kind: string,
+  items: unknown[],
+  token: string,
+  timeoutMs = 60_000,
+): Promise<T[]> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(`${DELIVERY_PREFIX}${kind}`, subgraphUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ items }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    throw new Error(timedOut ? `nessuna risposta entro ${timeoutMs / 1000} s` : 'servizio non raggiungibile');
+  }
+  if (!response.ok) throw new Error(`il servizio ha risposto HTTP ${response.status}`);
+  return ((await response.json()) as { risultati: T[] }).risultati;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): true {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+  return true;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "anagrafe"."persona" ADD COLUMN "versione" bigint DEFAULT 0 NOT NULL;

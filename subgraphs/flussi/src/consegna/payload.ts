@@ -1,0 +1,65 @@
+/**
+ * What the outbox holds for one accepted record: everything each destination
+ * needs, in the destinations' own delivery vocabulary, so that delivery is a
+ * mechanical replay. Serialised as JSON and encrypted at rest (it carries the
+ * codice fiscale until anagrafe has given the person an id).
+ */
+
+/** A person as anagrafe's `persone` delivery takes it. */
+export interface PersonaPayload {
+  codiceFiscale: string;
+  anagrafica: {
+    cognome: string;
+    nome: string;
+    annoNascita: string;
+    luogoNascita: string;
+    genere: string;
+    codiceCittadinanza: string;
+    codiceSecondaCittadinanza?: string;
+  };
+  indirizzi: Array<{ codiceRegione?: string; codiceComune?: string; codiceNazione: string }>;
+  versione: number;
+}
+
+/** A benefit record (PS or PSA) with its optional SINA assessment. */
+export interface PrestazionePayload {
+  tipo: 'prestazione';
+  persona: PersonaPayload;
+  /** Attributes of `PrestazioniSociali` by lowercased XSD name, plus id, ente and residence. */
+  prestazione: Record<string, string | number | undefined> & { id: string; enteCodice: string };
+  sina?: Record<string, unknown>;
+}
+
+/** A SINBA case, pseudonymous at source: no person involved. */
+export interface SinbaPayload {
+  tipo: 'sinba';
+  caso: {
+    enteCodice: string;
+    idBeneficiario: string;
+    prestazioni: string[];
+    composizioneFamiglia: string[];
+    attributi: Record<string, string>;
+  };
+  sede: { codiceComune: string | null; codiceRegione: string };
+}
+
+/** A SIP household case with its members as persons. */
+export interface SipPayload {
+  tipo: 'sip';
+  persone: PersonaPayload[];
+  caso: Record<string, unknown>;
+}
+
+export type Payload = PrestazionePayload | SinbaPayload | SipPayload;
+
+/** The persons a payload names (anagrafe turns them into ids before delivery). */
+export function personeOf(payload: Payload): PersonaPayload[] {
+  switch (payload.tipo) {
+    case 'prestazione':
+      return [payload.persona];
+    case 'sip':
+      return payload.persone;
+    case 'sinba':
+      return [];
+  }
+}

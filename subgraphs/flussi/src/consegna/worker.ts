@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { deliverBatch, logger, safeError, type DatabaseHandle } from '@casellario/kit';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { FlussiKeys } from '../keys';
+import { consegna, destinazione, lottoConsegna } from '../db/schema';
+import { DESTINAZIONI, type Destinazione } from './destinazioni';
+import { personeOf, type Payload, type PersonaPayload } from './payload';
+
+export interface DeliveryWorkerOptions {
+  handle: DatabaseHandle;
+  keys: FlussiKeys;
+  /** Current URL of each subgraph by name (they may move: embedded ports are picked at start). */
+  urls: () => Record<string, string | undefined>;
+  serviceToken: () => Promise<string>;
+  batchSize?: number;
+  /** How long a worker owns a destination's queue without renewing it. */
+  leaseMs?: number;
+  pollMs?: number;
+  /** Upper bound of the back-off after repeated failures. */
+  maxBackoffMs?: number;
+}
+
+/**
+ * Delivers the outbox to the components: per destination, one worker at a time
+ * (a lease in the database), records in arrival order, in batches; a batch is
+ * removed from the destination's queue only after the destination has stored it,
+ * so a crash or an outage means re-delivery, which the components absorb by
+ * upserting on natural keys — at least once in transport, exactly once in effect.
+ * A failing destination backs off on its own and never holds up the others.
+ */
+export function createDeliveryWorker(options: DeliveryWorkerOptions) {
+  const { handle, keys } = options;
+  const { db } = handle;
+  const owner = `flussi-${randomUUID()}`;
+  const batchSize = options.batchSize ?? 2000;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function claim(nome: string): Promise<boolean> {
+    const claimed = await db
+      .update(destinazione)
+      .set({ inCaricoFino: sql`now() + ${`${leaseMs} milliseconds`}::interval`, proprietario: owner })
+      .where(
+        and(
+          eq(destinazione.nome, nome),
+          lte(destinazione.prossimoTentativo, sql`now()`),
+          or(isNull(destinazione.inCaricoFino), lt(destinazione.inCaricoFino, sql`now()`), eq(destinazione.proprietario, owner)),
+        ),
+      )
+      .returning({ nome: destinazione.nome });
+    return claimed.length === 1;
+  }
+
+  async function release(nome: string, failure?: Error): Promise<void> {
+    if (!failure) {
+      await db.update(destinazione).set({ inCaricoFino: null, proprietario: null }).where(and(eq(destinazione.nome, nome), eq(destinazione.proprietario, owner)));
+      return;
+    }
+    // Exponential back-off: 0.5 s, 1 s, 2 s, … capped.
+    await db
+      .update(destinazione)
+      .set({
+        inCaricoFino: null,
+        proprietario: null,
+        tentativi: sql`${destinazione.tentativi} + 1`,
+        prossimoTentativo: sql`now() + least(${maxBackoffMs}, 500 * power(2, ${destinazione.tentativi})) * interval '1 millisecond'`,
+        ultimoErrore: failure.message.slice(0, 500),
+      })
+      .where(eq(destinazione.nome, nome));
+  }
+
+  /** Opened payload blobs by flow part, for the length of one drain. */
+  async function openLotti(flussoIds: string[], cache: Map<string, Record<string, Payload>>): Promise<void> {
+    const missing = [...new Set(flussoIds)].filter((id) => !cache.has(id));
+    if (missing.length === 0) return;
+    const rows = await db.select().from(lottoConsegna).where(inArray(lottoConsegna.flussoId, missing));
+    for (const r of rows) {
+      if (!r.payload) throw new Error(`payload del flusso ${r.flussoId} già cancellato con record ancora da consegnare`);
+      cache.set(r.flussoId, JSON.parse(inflateRawSync(keys.open(r.payload)).toString('utf8')) as Record<string, Payload>);
+    }
+  }
+
+  async function personIds(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
+    const persons = [...new Map(payloads.flatMap(personeOf).map((p) => [p.codiceFiscale, p])).values()];
+    const url = options.urls().anagrafe;
+    if (!url) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
+    const ids = new Map<string, string>();
+    for (let i = 0; i < persons.length; i += batchSize) {
+      const chunk = persons.slice(i, i + batchSize);
+      const result = await deliverBatch<{ personaId: string }>(url, 'persone', chunk, token);
+      chunk.forEach((p, n) => ids.set(p.codiceFiscale, result[n]!.personaId));
+    }
+    return (p) => {
+      const id = ids.get(p.codiceFiscale);
+      if (!id) throw new Error('persona senza identificativo dopo anagrafe');
+      return id;
+    };
+  }
+
+  /** Delivers one destination's queue until it is empty or the destination fails. */
+  async function drainDestination(dest: Destinazione): Promise<number> {
+    if (!(await claim(dest.nome))) return 0;
+    let delivered = 0;
+    const lotti = new Map<string, Record<string, Payload>>();
+    try {
+      for (;;) {
+        const rows = await db
+          .select({ id: consegna.id, flussoId: consegna.flussoId, numero: consegna.numero })
+          .from(consegna)
+          .where(and(sql`cardinality(${consegna.destinazioni}) > 0`, sql`${dest.nome} = any(${consegna.destinazioni})`))
+          .orderBy(asc(consegna.id))
+          .limit(batchSize);
+        if (rows.length === 0) break;
+        await openLotti(rows.map((r) => r.flussoId), lotti);
+        const payloads = rows.map((r) => {
+          const payload = lotti.get(r.flussoId)?.[String(r.numero)];
+          if (!payload) throw new Error(`payload mancante per il record ${r.numero}`);
+          return payload;
+        });
+        const url = options.urls()[dest.nome];
+        if (!url) throw new Error(`${dest.nome} non raggiungibile: indirizzo sconosciuto`);
+        const token = await options.serviceToken();
+        const idOf = dest.persone ? await personIds(payloads, token) : () => '';
+        await deliverBatch(url, dest.kind, payloads.map((p) => dest.toItem(p, idOf)), token);
+        const ids = rows.map((r) => r.id);
+        await db.transaction(async (tx) => {
+          await tx
+            .update(consegna)
+            .set({
+              destinazioni: sql`array_remove(${consegna.destinazioni}, ${dest.nome})`,
+              consegnatoIl: sql`case when cardinality(array_remove(${consegna.destinazioni}, ${dest.nome})) = 0 then now() else null end`,
+            })
+            .where(inArray(consegna.id, ids));
+          // Erase a part's payloads (and the codici fiscali in them) once nobody needs them.
+          await tx
+            .update(lottoConsegna)
+            .set({ payload: null, svuotatoIl: sql`now()` })
+            .where(
+              and(
+                inArray(lottoConsegna.flussoId, [...new Set(rows.map((r) => r.flussoId))]),
+                sql`not exists (select 1 from flussi.consegna c where c.flusso_id = ${lottoConsegna.flussoId} and cardinality(c.destinazioni) > 0)`,
+              ),
+            );
+          await tx
+            .update(destinazione)
+            .set({ tentativi: 0, ultimoErrore: null, ultimaConsegna: sql`now()`, inCaricoFino: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+            .where(eq(destinazione.nome, dest.nome));
+        });
+        delivered += rows.length;
+        if (stopped) break;
+      }
+      await release(dest.nome);
+    } catch (error) {
+      logger.warn({ destinazione: dest.nome, err: (error as Error).message }, 'delivery failed, backing off');
+      await release(dest.nome, new Error(`Consegna a ${dest.nome} non riuscita (${(error as Error).message}): nuovo tentativo automatico`));
+    }
+    return delivered;
+  }
+
+  async function cycle(): Promise<void> {
+    do {
+      again = false;
+      await Promise.all(Object.values(DESTINAZIONI).map((d) => drainDestination(d)));
+    } while (again && !stopped);
+  }
+
+  return {
+    /** Registers the destinations (idempotent) and starts polling for work and retries. */
+    async start(): Promise<void> {
+      await db
+        .insert(destinazione)
+        .values(Object.keys(DESTINAZIONI).map((nome) => ({ nome })))
+        .onConflictDoNothing();
+      stopped = false;
+      const tick = () => {
+        if (stopped) return;
+        this.kick();
+        timer = setTimeout(tick, options.pollMs ?? 1000);
+      };
+      timer = setTimeout(tick, 0);
+    },
+    /** Asks for a delivery cycle now (after a flow was acknowledged). */
+    kick(): void {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = cycle()
+        .catch((error: unknown) => logger.error({ err: safeError(error) }, 'delivery cycle failed'))
+        .finally(() => {
+          running = null;
+        });
+    },
+    /** Runs cycles until nothing is pending that can be delivered now (tests, CLI). */
+    async drain(): Promise<void> {
+      while (running) await running;
+      await cycle();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      while (running) await running;
+    },
+  };
+}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;

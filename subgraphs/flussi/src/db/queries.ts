@@ -1,0 +1,96 @@
+import type { DatabaseHandle } from '@casellario/kit';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { consegna, destinazione, esito, flusso } from './schema';
+
+export type FlussoRow = typeof flusso.$inferSelect;
+export type EsitoRow = typeof esito.$inferSelect;
+
+/** Every received part of a flow, in part order. */
+export async function findParti({ db }: DatabaseHandle, nome: string): Promise<FlussoRow[]> {
+  return db.select().from(flusso).where(eq(flusso.nome, nome)).orderBy(asc(flusso.parte));
+}
+
+/**
+ * An ente's flows, newest first: one row per flow (its first received part
+ * stands for it), keyset-paginated on (receipt time, id).
+ */
+export async function listFlussi(
+  { db }: DatabaseHandle,
+  enteCodice: string,
+  tipo: string | null,
+  limit: number,
+  after: Array<string | number> | null,
+): Promise<FlussoRow[]> {
+  return db
+    .select()
+    .from(flusso)
+    .where(
+      and(
+        eq(flusso.enteCodice, enteCodice),
+        sql`${flusso.parte} = (select min(f2.parte) from flussi.flusso f2 where f2.nome = ${flusso.nome})`,
+        tipo ? eq(flusso.tipo, tipo) : undefined,
+        after ? sql`(${flusso.ricevutoIl}, ${flusso.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(flusso.ricevutoIl), desc(flusso.id))
+    .limit(limit + 1);
+}
+
+/** Esiti of a flow's parts, by record number, optionally only one state or one segnalazione code. */
+export async function listEsiti(
+  { db }: DatabaseHandle,
+  flussoIds: string[],
+  filtro: { stato?: string | null; codice?: string | null },
+  limit: number,
+  afterNumero: number | null,
+): Promise<Array<EsitoRow & { parte: number }>> {
+  const conditions: Array<SQL | undefined> = [
+    inArray(esito.flussoId, flussoIds),
+    filtro.stato ? eq(esito.stato, filtro.stato) : undefined,
+    filtro.codice ? sql`${esito.segnalazioni} @> ${JSON.stringify([{ codice: filtro.codice }])}::jsonb` : undefined,
+    afterNumero !== null ? gt(esito.numero, afterNumero) : undefined,
+  ];
+  const rows = await db
+    .select({ esito, parte: flusso.parte })
+    .from(esito)
+    .innerJoin(flusso, eq(flusso.id, esito.flussoId))
+    .where(and(...conditions))
+    .orderBy(asc(esito.numero))
+    .limit(limit + 1);
+  return rows.map((r) => ({ ...r.esito, parte: r.parte }));
+}
+
+/** Delivery progress of a flow's records, and what holds back the rest. */
+export async function statoConsegna({ db }: DatabaseHandle, flussoIds: string[]) {
+  const [counts] = await db
+    .select({
+      consegnati: sql<number>`count(*) filter (where cardinality(${consegna.destinazioni}) = 0)::int`,
+      daConsegnare: sql<number>`count(*) filter (where cardinality(${consegna.destinazioni}) > 0)::int`,
+    })
+    .from(consegna)
+    .where(inArray(consegna.flussoId, flussoIds));
+  let ultimoErrore: string | null = null;
+  if ((counts?.daConsegnare ?? 0) > 0) {
+    const [blocked] = await db
+      .select({ errore: destinazione.ultimoErrore })
+      .from(destinazione)
+      .where(
+        and(
+          sql`${destinazione.ultimoErrore} is not null`,
+          sql`exists (select 1 from flussi.consegna c where c.flusso_id in (${sql.join(flussoIds.map((id) => sql`${id}::uuid`), sql`, `)}) and ${destinazione.nome} = any(c.destinazioni))`,
+        ),
+      )
+      .limit(1);
+    ultimoErrore = blocked?.errore ?? null;
+  }
+  return { consegnati: counts?.consegnati ?? 0, daConsegnare: counts?.daConsegnare ?? 0, ultimoErrore };
+}
+
+/** Records per segnalazione code across a flow's parts, most frequent first. */
+export async function conteggioCodici(handle: DatabaseHandle, flussoIds: string[]) {
+  return handle.rows<{ codice: string; gravita: string; record: number }>(sql`
+    select s->>'codice' as codice, s->>'gravita' as gravita, count(distinct (e.flusso_id, e.numero))::int as record
+    from flussi.esito e, jsonb_array_elements(e.segnalazioni) s
+    where e.flusso_id in (${sql.join(flussoIds.map((id) => sql`${id}::uuid`), sql`, `)})
+    group by 1, 2 order by 3 desc, 1`);
+}

@@ -1,0 +1,110 @@
+import {
+  creaSegnalazione,
+  mascheraCodiceFiscale,
+  riferimentoCasoSinba,
+  statoEsito,
+  validaBeneficiario,
+  validaCasoSinba,
+  type BeneficiarioFlusso,
+  type CasoSinbaFlusso,
+  type ContestoValidazione,
+  type PrestazioneFlusso,
+  type Segnalazione as SegnalazioneRegola,
+  type StatoEsito,
+} from '@casellario/domain';
+import type { Errore } from '@casellario/flussi-formato';
+
+/**
+ * A segnalazione in an esito: one of the rules' catalogue codes, or a code of
+ * the XML-schema stage (`XSD_…`), which the rules' catalogue does not list.
+ */
+export type Segnalazione = Omit<SegnalazioneRegola, 'codice'> & { codice: string };
+
+/** The state an esito's segnalazioni give: any ERRORE refuses, any AVVISO qualifies. */
+export function statoDa(segnalazioni: readonly Pick<Segnalazione, 'gravita'>[]): StatoEsito {
+  return statoEsito(segnalazioni as readonly SegnalazioneRegola[]);
+}
+
+/** One record of a flow with its esito, before anything is stored. */
+export interface RecordValutato<R> {
+  numero: number;
+  riga: number;
+  record: R;
+  stato: StatoEsito;
+  segnalazioni: Segnalazione[];
+  riferimento: string;
+  codicePrestazione: string | null;
+  protocolloDomanda: string | null;
+}
+
+/** A schema error as a segnalazione of its record (the validator's code, ERRORE). */
+function daErroreXsd(e: Errore, prefisso: string): Segnalazione {
+  return { codice: e.codice, gravita: 'ERRORE', ...(e.attributo ? { campo: e.attributo } : {}), messaggio: `${prefisso}: ${e.messaggio}` };
+}
+
+/**
+ * Esiti of a PS_PSA_SINA flow: the specification's rules per beneficiary, and
+ * for records the XML schema already refused, the schema's errors instead (the
+ * rules assume a schema-valid record and would only add noise).
+ */
+export function valutaBeneficiari(
+  beneficiari: readonly BeneficiarioFlusso[],
+  erroriXsd: Map<number, Errore[]>,
+  contesto: ContestoValidazione,
+): Array<RecordValutato<{ beneficiario: BeneficiarioFlusso; prestazione: PrestazioneFlusso }>> {
+  const out: Array<RecordValutato<{ beneficiario: BeneficiarioFlusso; prestazione: PrestazioneFlusso }>> = [];
+  for (const beneficiario of beneficiari) {
+    const xsdDelBeneficiario = beneficiario.prestazioni.some((p) => erroriXsd.has(p.posizione.numero));
+    let regole = new Map<number, Segnalazione[]>();
+    if (!xsdDelBeneficiario) {
+      regole = new Map(validaBeneficiario(beneficiario, contesto).map((e) => [e.numero, e.segnalazioni]));
+    }
+    for (const prestazione of beneficiario.prestazioni) {
+      const numero = prestazione.posizione.numero;
+      const rif = `Prestazione n. ${numero} del beneficiario ${mascheraCodiceFiscale(beneficiario.codiceFiscale)}`;
+      const xsd = erroriXsd.get(numero);
+      const segnalazioni = xsd ? xsd.map((e) => daErroreXsd(e, rif)) : (regole.get(numero) ?? []);
+      out.push({
+        numero,
+        riga: prestazione.posizione.riga,
+        record: { beneficiario, prestazione },
+        stato: statoDa(segnalazioni),
+        segnalazioni,
+        riferimento: mascheraCodiceFiscale(beneficiario.codiceFiscale),
+        codicePrestazione: prestazione.codicePrestazione?.slice(0, 10) ?? null,
+        protocolloDomanda: prestazione.protocolloDomanda?.slice(0, 32) ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** Esiti of a SINBA flow, case by case. */
+export function valutaCasiSinba(
+  casi: readonly CasoSinbaFlusso[],
+  erroriXsd: Map<number, Errore[]>,
+  contesto: ContestoValidazione,
+): Array<RecordValutato<CasoSinbaFlusso>> {
+  return casi.map((caso) => {
+    const xsd = erroriXsd.get(caso.posizione.numero);
+    const segnalazioni = xsd ? xsd.map((e) => daErroreXsd(e, riferimentoCasoSinba(caso))) : validaCasoSinba(caso, contesto).segnalazioni;
+    return {
+      numero: caso.posizione.numero,
+      riga: caso.posizione.riga,
+      record: caso,
+      stato: statoDa(segnalazioni),
+      segnalazioni,
+      riferimento: riferimentoCasoSinba(caso).slice(0, 80),
+      codicePrestazione: null,
+      protocolloDomanda: null,
+    };
+  });
+}
+
+/** Adds a segnalazione to a record and recomputes its state. */
+export function aggiungi<R>(record: RecordValutato<R>, segnalazione: Segnalazione): void {
+  record.segnalazioni.push(segnalazione);
+  record.stato = statoDa(record.segnalazioni);
+}
+
+export { creaSegnalazione };

@@ -1,0 +1,112 @@
+import { comuneByBelfiore, type BeneficiarioFlusso, type CasoSinbaFlusso, type IntestazioneFlusso, type PrestazioneFlusso } from '@casellario/domain';
+import { uuidFromMac, type FlussiKeys } from '../keys';
+import type { PersonaPayload, PrestazionePayload, SinbaPayload } from '../consegna/payload';
+
+/**
+ * The natural key of a benefit as the registry identifies it across flows: ente,
+ * codice fiscale, code, application protocol, start (periodic) or payment
+ * (one-off) date. Hashed with the flows component's key wherever it is stored.
+ */
+export function chiavePrestazione(ente: string, codiceFiscale: string, p: PrestazioneFlusso): string {
+  return [ente, codiceFiscale.trim().toUpperCase(), p.codicePrestazione, p.protocolloDomanda, p.dataInizioPrestazione ?? p.dataErogazionePrestazione ?? ''].join('|');
+}
+
+/** Which benefit component a record belongs to (DESIGN.md §1): PSA for 1 and 3, PS for 2 and 4. */
+export function componenteDi(presenzaProvaMezzi: string): 'prestazioni-agevolate' | 'prestazioni-sociali' {
+  return presenzaProvaMezzi === '1' || presenzaProvaMezzi === '3' ? 'prestazioni-agevolate' : 'prestazioni-sociali';
+}
+
+/** The person part of a benefit record, versioned by when the flow was received and where the record sits in it. */
+export function personaPayload(b: BeneficiarioFlusso, versione: number): PersonaPayload {
+  return {
+    codiceFiscale: b.codiceFiscale.trim().toUpperCase(),
+    anagrafica: b.anagrafica,
+    indirizzi: b.indirizzi,
+    versione,
+  };
+}
+
+/**
+ * A benefit record (and its SINA assessment) as the components take it. Ids are
+ * derived from the natural key with the flows component's key: a re-sent or
+ * corrected record keeps its id, and nobody can recompute it from a codice fiscale.
+ */
+export function prestazionePayload(
+  keys: FlussiKeys,
+  intestazione: IntestazioneFlusso,
+  b: BeneficiarioFlusso,
+  p: PrestazioneFlusso,
+  versione: number,
+  conSina: boolean,
+): PrestazionePayload {
+  const ente = intestazione.ente.codice;
+  const chiave = chiavePrestazione(ente, b.codiceFiscale, p);
+  const id = uuidFromMac(keys.mac(`prestazione|${chiave}`));
+  const residenza = b.indirizzi[0];
+  const { posizione: _posizione, sina, periodoErogazione, ...attributi } = p;
+  const tipoOperazione = p.tipoOperazione ?? 'I';
+  const comuni = { codiceComuneResidenza: residenza?.codiceComune, codiceRegioneResidenza: residenza?.codiceRegione };
+  const payload: PrestazionePayload = {
+    tipo: 'prestazione',
+    persona: personaPayload(b, versione),
+    prestazione: {
+      ...attributi,
+      tipoOperazione,
+      ...(periodoErogazione ? { periodoErogazione: Number(periodoErogazione) } : {}),
+      id,
+      enteCodice: ente,
+      ...comuni,
+    },
+  };
+  if (sina || (conSina && tipoOperazione === 'C')) {
+    payload.sina = {
+      id: uuidFromMac(keys.mac(`sina|${chiave}`)),
+      tipoOperazione,
+      enteCodice: ente,
+      prestazioneId: id,
+      codicePrestazione: p.codicePrestazione,
+      protocolloDomanda: p.protocolloDomanda,
+      dataValutazione: p.dataInizioPrestazione ?? p.dataErogazionePrestazione,
+      ...(sina
+        ? {
+            mobilita: sina.mobilita,
+            attivitaVitaQuotidiana: sina.attivitaVitaQuotidiana,
+            disturbiAreaCognitiva: sina.disturbiAreaCognitiva ?? null,
+            disturbiComportamentali: sina.disturbiComportamentali,
+            necessitaCureSanitarie: sina.necessitaCureSanitarie ?? null,
+            areaReddituale: sina.areaReddituale,
+            areaSupporto: sina.areaSupporto,
+            fonteDerivazioneValutazione: sina.fonteDerivazioneValutazione,
+            strumentoValutazione: sina.strumentoValutazione,
+            fonteDerivazioneInvalidita: sina.fonteDerivazioneInvalidita ?? null,
+            necessitaInterventiSociali: sina.necessitaInterventiSociali,
+            invaliditaCivile: sina.invaliditaCivile,
+          }
+        : {}),
+      codiceComuneResidenza: residenza?.codiceComune ?? null,
+      codiceRegioneResidenza: residenza?.codiceRegione ?? null,
+    };
+  }
+  return payload;
+}
+
+/**
+ * A SINBA case with the seat of the ente that sent it: the seat's comune scopes
+ * programmazione by comune only when the ente is a comune (a Belfiore code);
+ * a region or national body scopes by region only.
+ */
+export function sinbaPayload(intestazione: IntestazioneFlusso, caso: CasoSinbaFlusso): SinbaPayload {
+  const sede = comuneByBelfiore(intestazione.ente.indirizzo);
+  const enteComune = /^[A-Z]\d{3}$/.test(intestazione.ente.codice);
+  return {
+    tipo: 'sinba',
+    caso: {
+      enteCodice: intestazione.ente.codice,
+      idBeneficiario: caso.idBeneficiario,
+      prestazioni: caso.prestazioni,
+      composizioneFamiglia: caso.composizioneFamiglia,
+      attributi: caso.attributi,
+    },
+    sede: { codiceComune: enteComune ? (sede?.istat ?? null) : null, codiceRegione: sede?.codiceRegione ?? '00' },
+  };
+}

@@ -1,0 +1,262 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import {
+  creaSegnalazione,
+  validaIntestazione,
+  type BeneficiarioFlusso,
+  type CasoSinbaFlusso,
+  type Nomenclatore,
+  type TipoFlusso,
+} from '@casellario/domain';
+import { leggiFlusso } from '@casellario/flussi-formato';
+import { bulkInsert, type DatabaseHandle } from '@casellario/kit';
+import { badUserInput, forbidden } from '@casellario/policies';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Payload } from '../consegna/payload';
+import type { DeliveryWorker } from '../consegna/worker';
+import { flusso, lottoConsegna, prestazioneNota } from '../db/schema';
+import type { FlussiKeys } from '../keys';
+import { aggiungi, valutaBeneficiari, valutaCasiSinba, type RecordValutato, type Segnalazione } from './esiti';
+import { chiavePrestazione, componenteDi, prestazionePayload, sinbaPayload } from './payloads';
+
+export interface IngestDeps {
+  handle: DatabaseHandle;
+  keys: FlussiKeys;
+  nomenclatore: Nomenclatore;
+  worker: DeliveryWorker | null;
+  /** Today as AAAA-MM-GG (injectable for tests). */
+  oggi?: () => string;
+  /** Largest document accepted, in bytes. */
+  dimensioneMassima?: number;
+}
+
+export interface Invio {
+  tipo: TipoFlusso;
+  contenuto: string;
+  parte?: { numero: number; totale: number; primoRecord: number };
+  /** Who sends: the operator's ente must be the flow's (null for the pull collector, which acts for INPS). */
+  mittente: { sub: string; ente: string | null };
+  origine: 'API' | 'CLI' | 'PULL';
+}
+
+export interface Ricevuta {
+  nome: string;
+  giaRicevuto: boolean;
+  contenutoDiverso: boolean;
+}
+
+const BATCH = 10_000;
+
+/**
+ * Receives one flow (or one part of it): reads and checks it, gives every record
+ * an esito, and stores the flow, its esiti and the outbox of its accepted records
+ * in ONE transaction — the durable receipt — before answering. Refusals of the
+ * whole flow (malformed, wrong ente, bad header) throw and store nothing.
+ * Re-sending a name already received returns the stored esito untouched.
+ */
+export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Ricevuta> {
+  const { db } = deps.handle;
+  const parte = invio.parte ?? { numero: 1, totale: 1, primoRecord: 1 };
+  if (parte.numero < 1 || parte.numero > parte.totale || parte.totale > 9999 || parte.primoRecord < 1) {
+    throw badUserInput('Parte del flusso non valida: numero deve essere tra 1 e totale, primoRecord almeno 1');
+  }
+
+  const letto = await leggiFlusso(invio.contenuto, invio.tipo, deps.dimensioneMassima ? { dimensioneMassima: deps.dimensioneMassima } : {});
+  if (!letto.ok) {
+    throw badUserInput(`Flusso rifiutato: ${letto.rifiuto.messaggio} Nulla è stato registrato.`, letto.rifiuto.codice);
+  }
+  const { intestazione } = letto;
+  if (invio.mittente.ente !== null && intestazione.ente.codice !== invio.mittente.ente) {
+    throw forbidden(
+      `Il flusso è dell'ente ${intestazione.ente.codice}: con il tuo token puoi inviare solo flussi dell'ente ${invio.mittente.ente}. Nulla è stato registrato.`,
+    );
+  }
+
+  const oggi = deps.oggi?.() ?? new Date().toISOString().slice(0, 10);
+  const testata = validaIntestazione(intestazione, invio.tipo, { oggi });
+  const erroriFlusso = [
+    ...letto.erroriFlusso.map((e) => `${e.riga ? `riga ${e.riga}: ` : ''}${e.messaggio}`),
+    ...testata.segnalazioni.filter((s) => s.gravita === 'ERRORE').map((s) => s.messaggio),
+  ];
+  if (erroriFlusso.length > 0) {
+    throw badUserInput(`Flusso rifiutato, nulla è stato registrato:\n- ${erroriFlusso.slice(0, 20).join('\n- ')}`, 'FLUSSO_NON_VALIDO');
+  }
+  // After the header checks: the name is then known to belong to the sender's ente.
+  const impronta = createHash('sha256').update(invio.contenuto).digest('hex');
+  const [gia] = await db
+    .select({ impronta: flusso.impronta })
+    .from(flusso)
+    .where(and(eq(flusso.nome, intestazione.nome), eq(flusso.enteCodice, intestazione.ente.codice), eq(flusso.parte, parte.numero)));
+  if (gia) return { nome: intestazione.nome, giaRicevuto: true, contenutoDiverso: gia.impronta !== impronta };
+
+  const avvisiFlusso = testata.segnalazioni.filter((s) => s.gravita === 'AVVISO');
+  const contesto = { nomenclatore: deps.nomenclatore, oggi, intestazione };
+
+  const flussoId = randomUUID();
+  const ricevutoIl = new Date();
+  const offset = parte.primoRecord - 1;
+  const versione = (n: number) => ricevutoIl.getTime() * 1_000_000 + offset + n;
+
+  type Riga = { valutato: RecordValutato<unknown>; payload: Payload | null; destinazioni: string[] };
+  const righe: Riga[] = [];
+  const note: Array<{ chiave: Buffer; annullata: boolean; componente: string }> = [];
+
+  if (letto.tipo === 'PS_PSA_SINA') {
+    const valutati = valutaBeneficiari(letto.records as BeneficiarioFlusso[], letto.erroriPerRecord, contesto);
+    // Cancellations are checked against what the registry already received, and against this flow.
+    const chiavi = valutati.map((v) => chiavePrestazione(intestazione.ente.codice, v.record.beneficiario.codiceFiscale, v.record.prestazione));
+    const mac = chiavi.map((k) => deps.keys.mac(k));
+    const noti = await lookupNote(deps.handle, mac.filter((_, i) => valutati[i]!.record.prestazione.tipoOperazione === 'C'));
+    const nelFlusso = new Map<string, { annullata: boolean; componente: string; conSina: boolean }>();
+    valutati.forEach((v, i) => {
+      const { beneficiario, prestazione } = v.record;
+      const key = mac[i]!.toString('hex');
+      if (v.stato !== 'RIFIUTATO') {
+        if (nelFlusso.has(key)) {
+          aggiungi(v, creaSegnalazione('PRESTAZIONE_RIPETUTA_NEL_FLUSSO', `Prestazione n. ${v.numero + offset}: la stessa prestazione compare più volte nel flusso; vale l'ultima inviata.`));
+        }
+        let componente = componenteDi(prestazione.presenzaProvaMezzi);
+        let conSina = Boolean(prestazione.sina);
+        if (prestazione.tipoOperazione === 'C') {
+          const prima = nelFlusso.get(key) ?? noti.get(key);
+          if (!prima) {
+            aggiungi(
+              v,
+              creaSegnalazione(
+                'PRESTAZIONE_ANNULLAMENTO_SCONOSCIUTA',
+                `Prestazione n. ${v.numero + offset} (${prestazione.codicePrestazione}, domanda ${prestazione.protocolloDomanda}): si chiede di annullare una prestazione che il registro non ha mai ricevuto da questo ente con questi dati. Verificare codice, protocollo della domanda, data e codice fiscale.`,
+              ),
+            );
+          } else {
+            componente = prima.componente as typeof componente;
+            conSina = prima.conSina;
+            if (prima.annullata) {
+              aggiungi(v, creaSegnalazione('PRESTAZIONE_GIA_ANNULLATA', `Prestazione n. ${v.numero + offset}: era già stata annullata; l'annullamento non cambia nulla.`));
+            }
+          }
+        }
+        if (!rifiutato(v)) {
+          const annullata = prestazione.tipoOperazione === 'C';
+          nelFlusso.set(key, { annullata, componente, conSina });
+          note.push({ chiave: mac[i]!, annullata, componente: conSina ? `${componente}+sina` : componente });
+          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina);
+          righe.push({ valutato: v, payload, destinazioni: payload.sina ? [componente, 'sina'] : [componente] });
+          return;
+        }
+      }
+      righe.push({ valutato: v, payload: null, destinazioni: [] });
+    });
+  } else if (letto.tipo === 'SINBA') {
+    for (const v of valutaCasiSinba(letto.records as CasoSinbaFlusso[], letto.erroriPerRecord, contesto)) {
+      const accepted = v.stato !== 'RIFIUTATO';
+      righe.push({ valutato: v, payload: accepted ? sinbaPayload(intestazione, v.record) : null, destinazioni: accepted ? ['sinba'] : [] });
+    }
+  } else {
+    throw badUserInput('I flussi SIP non sono ancora accettati da questa installazione.', 'TIPO_NON_SUPPORTATO');
+  }
+
+  // The rules repeat the flow's warnings in each record's esito; records the XML schema
+  // refused skipped the rules, so they get them here (once).
+  for (const r of righe) {
+    for (const a of avvisiFlusso) if (!r.valutato.segnalazioni.some((s) => s.codice === a.codice)) aggiungi(r.valutato, a);
+  }
+  const conteggi = { accettati: 0, conAvvisi: 0, rifiutati: 0 };
+  for (const r of righe) {
+    if (r.valutato.stato === 'ACCETTATO') conteggi.accettati++;
+    else if (r.valutato.stato === 'ACCETTATO_CON_AVVISI') conteggi.conAvvisi++;
+    else conteggi.rifiutati++;
+  }
+
+  const accettati = righe.filter((r) => r.payload);
+  const ultime = [...new Map(note.map((n) => [n.chiave.toString('hex'), n])).values()];
+  const numero = (r: Riga) => r.valutato.numero + offset;
+  try {
+    await db.transaction(async (tx) => {
+      const t = { ...deps.handle, db: tx as unknown as DatabaseHandle['db'] };
+      await tx.insert(flusso).values({
+        id: flussoId,
+        nome: intestazione.nome,
+        parte: parte.numero,
+        parti: parte.totale,
+        tipo: invio.tipo,
+        enteCodice: intestazione.ente.codice,
+        enteDenominazione: intestazione.ente.denominazione?.slice(0, 100) ?? null,
+        mittente: invio.mittente.sub.slice(0, 64),
+        origine: invio.origine,
+        impronta,
+        ricevutoIl,
+        record: righe.length,
+        ...conteggi,
+        avvisi: avvisiFlusso satisfies Segnalazione[],
+      });
+      // Bulk statements (one array per column): a 10,000-record part is three round trips.
+      await bulkInsert(t, 'flussi.esito', [
+        { name: 'flusso_id', type: 'uuid', values: righe.map(() => flussoId) },
+        { name: 'numero', type: 'int', values: righe.map(numero) },
+        { name: 'riga', type: 'int', values: righe.map((r) => r.valutato.riga) },
+        { name: 'stato', type: 'text', values: righe.map((r) => r.valutato.stato) },
+        { name: 'riferimento', type: 'text', values: righe.map((r) => r.valutato.riferimento) },
+        { name: 'codice_prestazione', type: 'text', values: righe.map((r) => r.valutato.codicePrestazione) },
+        { name: 'protocollo_domanda', type: 'text', values: righe.map((r) => r.valutato.protocolloDomanda) },
+        { name: 'segnalazioni', type: 'jsonb', values: righe.map((r) => JSON.stringify(r.valutato.segnalazioni)) },
+      ]);
+      if (accettati.length > 0) {
+        const payloads = Object.fromEntries(accettati.map((r) => [numero(r), r.payload]));
+        // Compressed before sealing: ten times fewer bytes to encrypt, write and read back.
+        await tx.insert(lottoConsegna).values({ flussoId, payload: deps.keys.seal(deflateRawSync(JSON.stringify(payloads), { level: 1 })) });
+        await bulkInsert(t, 'flussi.consegna', [
+          { name: 'flusso_id', type: 'uuid', values: accettati.map(() => flussoId) },
+          { name: 'numero', type: 'int', values: accettati.map(numero) },
+          { name: 'destinazioni', type: 'text[]', values: accettati.map((r) => `{${r.destinazioni.join(',')}}`) },
+        ]);
+      }
+      // The index of known benefits follows the flow's order: the last operation on a key wins.
+      await bulkInsert(
+        t,
+        'flussi.prestazione_nota',
+        [
+          { name: 'chiave', type: 'text', values: ultime.map((n) => n.chiave.toString('base64')), expression: (v) => `decode(${v}, 'base64')` },
+          { name: 'annullata', type: 'boolean', values: ultime.map((n) => n.annullata) },
+          { name: 'componente', type: 'text', values: ultime.map((n) => n.componente) },
+        ],
+        sql`on conflict (chiave) do update set annullata = excluded.annullata, componente = excluded.componente`,
+      );
+    });
+  } catch (error) {
+    // The same part sent twice at once (a client retrying after a timeout): the other one stored it.
+    if (!violaUnicita(error, 'flusso_nome_parte')) throw error;
+    const [primo] = await db.select({ impronta: flusso.impronta }).from(flusso).where(and(eq(flusso.nome, intestazione.nome), eq(flusso.parte, parte.numero)));
+    return { nome: intestazione.nome, giaRicevuto: true, contenutoDiverso: primo?.impronta !== impronta };
+  }
+
+  deps.worker?.kick();
+  return { nome: intestazione.nome, giaRicevuto: false, contenutoDiverso: false };
+}
+
+/** Known benefits among these keyed hashes, with where they live and whether they are cancelled. */
+async function lookupNote({ db }: DatabaseHandle, chiavi: Buffer[]) {
+  const found = new Map<string, { annullata: boolean; componente: string; conSina: boolean }>();
+  for (let i = 0; i < chiavi.length; i += BATCH) {
+    const rows = await db
+      .select()
+      .from(prestazioneNota)
+      .where(inArray(prestazioneNota.chiave, chiavi.slice(i, i + BATCH)));
+    for (const r of rows) {
+      const [componente, sina] = r.componente.split('+');
+      found.set(r.chiave.toString('hex'), { annullata: r.annullata, componente: componente!, conSina: sina === 'sina' });
+    }
+  }
+  return found;
+}
+
+/** Read through a function: `aggiungi` may have changed the state since the last check. */
+function rifiutato(v: RecordValutato<unknown>): boolean {
+  return v.stato === 'RIFIUTATO';
+}
+
+/** Whether an error is the violation of a named unique constraint (through drizzle's wrapper or not). */
+function violaUnicita(error: unknown, vincolo: string): boolean {
+  const e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: { code?: string; constraint?: string; constraint_name?: string } };
+  const c = e.cause ?? e;
+  return c.code === '23505' && (c.constraint === vincolo || c.constraint_name === vincolo);
+}

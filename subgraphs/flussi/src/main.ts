@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { flussiSubgraph } from './index';
+
+await runSubgraphMain(flussiSubgraph);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { flussiSubgraph } from './index';
+
+await runMigrateMain(flussiSubgraph);
