@@ -33,15 +33,23 @@ const parts = [];
 for await (const p of dividiFlusso(file, { massimoRecord: PART })) parts.push(p);
 const started = performance.now();
 let nome = '';
-for (const part of parts) {
-  const r = await graphqlRequest<{ inviaFlusso: { nome: string; riepilogo: { rifiutati: number } } }>(
-    platform.gateway.url,
-    'mutation ($c: String!, $p: ParteFlusso) { inviaFlusso(tipo: PS_PSA_SINA, contenuto: $c, parte: $p) { nome riepilogo { rifiutati } } }',
-    { token, variables: { c: part.contenuto, p: { numero: part.indice, totale: parts.length, primoRecord: part.primoRecord } } },
-  );
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  nome = r.data!.inviaFlusso.nome;
-}
+// Two parts in flight, as the command-line importer sends them: one travels while the other is checked.
+const CONCURRENCY = Number(args[args.indexOf('--parallele') + 1]) || 2;
+let next = 0;
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < parts.length) {
+      const part = parts[next++]!;
+      const r = await graphqlRequest<{ inviaFlusso: { nome: string; riepilogo: { rifiutati: number } } }>(
+        platform.gateway.url,
+        'mutation ($c: String!, $p: ParteFlusso) { inviaFlusso(tipo: PS_PSA_SINA, contenuto: $c, parte: $p) { nome riepilogo { rifiutati } } }',
+        { token, variables: { c: part.contenuto, p: { numero: part.indice, totale: parts.length, primoRecord: part.primoRecord } } },
+      );
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      nome = r.data!.inviaFlusso.nome;
+    }
+  }),
+);
 const acknowledged = performance.now();
 for (;;) {
   const r = await graphqlRequest<{ flusso: { consegna: { completata: boolean; consegnati: number } } }>(

@@ -68,7 +68,7 @@ export async function consegnaPersone(handle: DatabaseHandle, items: readonly Pe
         luogo_nascita = excluded.luogo_nascita, genere = excluded.genere,
         codice_cittadinanza = excluded.codice_cittadinanza, codice_seconda_cittadinanza = excluded.codice_seconda_cittadinanza,
         versione = excluded.versione, updated_at = now()
-        where excluded.versione >= ${persona.versione}
+        where excluded.versione > ${persona.versione}
         returning id, codice_fiscale`,
     );
     // Only rows written now get their addresses replaced; older records leave them be.

@@ -74,7 +74,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       .where(eq(destinazione.nome, nome));
   }
 
-  /** Opened payload blobs by flow part, for the length of one drain. */
+  /**
+   * Opened payload blobs by flow part, shared by every destination and cycle of
+   * this worker: a 10,000-record part is read, decrypted and parsed once, not once
+   * per batch and destination. Bounded; a part whose records are all delivered
+   * leaves it.
+   */
+  const lotti = new Map<string, Record<string, Payload>>();
+  const MAX_LOTTI = 32;
+
   async function openLotti(flussoIds: string[], cache: Map<string, Record<string, Payload>>): Promise<void> {
     const missing = [...new Set(flussoIds)].filter((id) => !cache.has(id));
     if (missing.length === 0) return;
@@ -82,21 +90,41 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     for (const r of rows) {
       if (!r.payload) throw new Error(`payload del flusso ${r.flussoId} già cancellato con record ancora da consegnare`);
       cache.set(r.flussoId, JSON.parse(inflateRawSync(keys.open(r.payload)).toString('utf8')) as Record<string, Payload>);
+      // Oldest first out (Map keeps insertion order).
+      while (cache.size > MAX_LOTTI) cache.delete(cache.keys().next().value!);
     }
   }
 
+  /**
+   * Persons anagrafe already has at least this version of (CF → id, version): the
+   * benefit, SINA and SIP queues share them, so a record's person goes to anagrafe
+   * once, not once per destination. Process memory only; bounded.
+   */
+  const noti = new Map<string, { id: string; versione: number }>();
+  const MAX_NOTI = 500_000;
+
   async function personIds(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
-    const persons = [...new Map(payloads.flatMap(personeOf).map((p) => [p.codiceFiscale, p])).values()];
+    const newest = new Map<string, PersonaPayload>();
+    for (const p of payloads.flatMap(personeOf)) {
+      const seen = newest.get(p.codiceFiscale);
+      if (!seen || p.versione > seen.versione) newest.set(p.codiceFiscale, p);
+    }
+    const persons = [...newest.values()].filter((p) => (noti.get(p.codiceFiscale)?.versione ?? -1) < p.versione);
     const url = options.urls().anagrafe;
     if (!url) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
     const ids = new Map<string, string>();
     for (let i = 0; i < persons.length; i += batchSize) {
       const chunk = persons.slice(i, i + batchSize);
       const result = await deliverBatch<{ personaId: string }>(url, 'persone', chunk, token);
-      chunk.forEach((p, n) => ids.set(p.codiceFiscale, result[n]!.personaId));
+      chunk.forEach((p, n) => {
+        ids.set(p.codiceFiscale, result[n]!.personaId);
+        noti.delete(p.codiceFiscale);
+        noti.set(p.codiceFiscale, { id: result[n]!.personaId, versione: p.versione });
+      });
     }
+    while (noti.size > MAX_NOTI) noti.delete(noti.keys().next().value!);
     return (p) => {
-      const id = ids.get(p.codiceFiscale);
+      const id = ids.get(p.codiceFiscale) ?? noti.get(p.codiceFiscale)?.id;
       if (!id) throw new Error('persona senza identificativo dopo anagrafe');
       return id;
     };
@@ -106,7 +134,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   async function drainDestination(dest: Destinazione): Promise<number> {
     if (!(await claim(dest.nome))) return 0;
     let delivered = 0;
-    const lotti = new Map<string, Record<string, Payload>>();
     try {
       for (;;) {
         const rows = await db
@@ -137,7 +164,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
             })
             .where(inArray(consegna.id, ids));
           // Erase a part's payloads (and the codici fiscali in them) once nobody needs them.
-          await tx
+          const svuotati = await tx
             .update(lottoConsegna)
             .set({ payload: null, svuotatoIl: sql`now()` })
             .where(
@@ -145,7 +172,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
                 inArray(lottoConsegna.flussoId, [...new Set(rows.map((r) => r.flussoId))]),
                 sql`not exists (select 1 from flussi.consegna c where c.flusso_id = ${lottoConsegna.flussoId} and cardinality(c.destinazioni) > 0)`,
               ),
-            );
+            )
+            .returning({ flussoId: lottoConsegna.flussoId });
+          for (const { flussoId } of svuotati) lotti.delete(flussoId);
           await tx
             .update(destinazione)
             .set({ tentativi: 0, ultimoErrore: null, ultimaConsegna: sql`now()`, inCaricoFino: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
