@@ -3,7 +3,7 @@ import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
 
-/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio. */
+/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, sending a flow. */
 const examples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe('README examples run as written', () => {
@@ -13,8 +13,20 @@ describe('README examples run as written', () => {
   });
   afterAll(() => tp?.stop());
 
-  it('has the three role examples', () => {
-    expect(examples).toHaveLength(3);
+  it('has the three role examples and the flow example', () => {
+    expect(examples).toHaveLength(4);
+  });
+
+  it('runs the flow example with the INPS sample it names, and gets the rejection it describes', async () => {
+    const xml = readFileSync(new URL('fixtures/inps-esempio-ps.xml', import.meta.url), 'utf8');
+    const r = await graphqlRequest<{ inviaFlusso: { riepilogo: { rifiutati: number; codici: Array<{ codice: string; record: number }> } } }>(
+      tp.gatewayUrl,
+      examples[3]!,
+      { token: await ROLE_TOKENS.gestione('H501'), variables: { xml } },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.inviaFlusso.riepilogo.rifiutati).toBe(3);
+    expect(r.data?.inviaFlusso.riepilogo.codici).toContainEqual({ codice: 'BENEFICIARIO_CF_CONTROLLO', record: 3 });
   });
 
   const cases = [
