@@ -1,10 +1,10 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { applyPermissions, type Permissions, type TokenVerifier, type Viewer } from '@casellario/policies';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createErrorFormatter } from './format-error';
 import { createGraphQLHttpHandler, listen, type RunningServer } from './http-server';
@@ -37,6 +37,7 @@ export function isDevelopment(env: NodeJS.ProcessEnv = process.env): boolean {
 export function createApolloServer<TContext extends BaseContext>(
   source: { schema: GraphQLSchema } | { gateway: GatewayInterface },
   development: boolean,
+  extras: { plugins?: Array<ApolloServerPlugin<TContext>>; validationRules?: ValidationRule[] } = {},
 ): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     ...source,
@@ -47,11 +48,16 @@ export function createApolloServer<TContext extends BaseContext>(
     allowBatchedHttpRequests: false,
     // Federated traces (ftv1) are for Apollo's hosted reporting, which we do not use;
     // building them on every subgraph request costs time and would ship resolver timings out.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ...(extras.plugins ?? []),
+    ] as Array<ApolloServerPlugin<TContext>>,
+    validationRules: extras.validationRules ?? [],
   });
 }
 
-export interface StartSubgraphOptions<TContext> {
+export interface StartSubgraphOptions<TContext extends BaseContext> {
   definition: SubgraphDefinition<TContext>;
   verify: TokenVerifier;
   /** Per-request context once the viewer is known (db handle, loaders, …). */
@@ -63,12 +69,14 @@ export interface StartSubgraphOptions<TContext> {
   maxBodyBytes?: number;
   /** Extra HTTP routes (internal delivery endpoints). */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Extra Apollo plugins (e.g. the access log's flush before a response leaves). */
+  plugins?: Array<ApolloServerPlugin<TContext>>;
 }
 
 /** Builds and starts one subgraph server; port 0 picks a free port (tests). */
 export async function startSubgraphServer<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const development = options.development ?? isDevelopment();
-  const apollo = createApolloServer<TContext>({ schema: buildSecuredSchema(options.definition) }, development);
+  const apollo = createApolloServer<TContext>({ schema: buildSecuredSchema(options.definition) }, development, { plugins: options.plugins });
   await apollo.start();
   const handler = createGraphQLHttpHandler<TContext>({
     apollo,
