@@ -29,7 +29,7 @@ if (!existsSync(file)) await scriviFlussoDemoSuFile(file, { prestazioni: N, data
 const db = await createTestDatabase('postgres');
 const platform = await startPlatform({ database: { kind: 'postgres', url: db.url! }, demo: false, gatewayPort: 0 });
 const token = await ROLE_TOKENS.gestione('H501');
-const parts = [];
+const parts: Array<{ indice: number; contenuto: string; primoRecord: number }> = [];
 for await (const p of dividiFlusso(file, { massimoRecord: PART })) parts.push(p);
 const started = performance.now();
 let nome = '';

@@ -35,6 +35,8 @@ export {
   CITTADINANZA_NON_DISPONIBILE,
 } from './territori';
 export type { Comune, Regione, PaeseEstero } from './territori';
+export { CATALOGO_SIP_INIZIALE, ESITI_ANALISI_PRELIMINARE_SIP, SOSTEGNI_SIP } from './catalogo-sip';
+export type { CatalogoSip, VoceEsitoAnalisiSip, VoceSostegnoSip } from './catalogo-sip';
 export type {
   TipoFlusso,
   IntestazioneFlusso,
@@ -44,6 +46,8 @@ export type {
   SinaFlusso,
   CasoSinbaFlusso,
   CasoSipFlusso,
+  AnagraficaFlusso,
+  ComponenteNucleoFlusso,
 } from './flussi/records';
 export { CATALOGO_SEGNALAZIONI, elencoSegnalazioni, creaSegnalazione, statoEsito } from './flussi/esito';
 export type {
@@ -56,9 +60,10 @@ export type {
   EsitoIntestazione,
   VoceCatalogo,
 } from './flussi/esito';
-export { mascheraCodiceFiscale, riferimento, riferimentoCasoSinba, haFormaCodiceFiscale } from './flussi/riferimenti';
+export { mascheraCodiceFiscale, riferimento, riferimentoCasoSinba, riferimentoCasoSip, haFormaCodiceFiscale } from './flussi/riferimenti';
 export type { ContestoValidazione, OpzioniIntestazione } from './flussi/contesto';
 export { validaIntestazione, leggiNomeFlusso, dataDelFlusso } from './flussi/intestazione';
 export type { NomeFlusso } from './flussi/intestazione';
 export { validaBeneficiario } from './flussi/beneficiario';
 export { validaCasoSinba } from './flussi/sinba';
+export { validaCasoSip } from './flussi/sip';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGO_SEGNALAZIONI, creaSegnalazione, elencoSegnalazioni, statoEsito } from '../src/flussi/esito';
-import { haFormaCodiceFiscale, mascheraCodiceFiscale, riferimento, riferimentoCasoSinba } from '../src/flussi/riferimenti';
+import { haFormaCodiceFiscale, mascheraCodiceFiscale, riferimento, riferimentoCasoSinba, riferimentoCasoSip } from '../src/flussi/riferimenti';
 
 describe('statoEsito', () => {
   it('accepts a record without segnalazioni', () => {
@@ -88,13 +88,37 @@ describe('catalogue', () => {
       'SINBA_NUMERO_COMPONENTI_ISEE ERRORE',
       'SINBA_CODICE_FORMATO ERRORE',
       'SINBA_CODICE_SCONOSCIUTO AVVISO',
+      'SIP_COMPONENTE_CF_FORMATO ERRORE',
+      'SIP_COMPONENTE_CF_CONTROLLO ERRORE',
+      'SIP_COMPONENTE_CF_PROVVISORIO_CONTROLLO ERRORE',
+      'SIP_COMPONENTE_RIPETUTO ERRORE',
+      'SIP_COMPONENTE_ANNO_NASCITA_FUTURO ERRORE',
+      'SIP_COMPONENTE_CF_ANNO_INCOERENTE AVVISO',
+      'SIP_COMPONENTE_CF_GENERE_INCOERENTE AVVISO',
+      'SIP_COMPONENTE_CF_LUOGO_INCOERENTE AVVISO',
+      'SIP_RICHIEDENTE_MANCANTE ERRORE',
+      'SIP_RICHIEDENTE_MULTIPLO ERRORE',
+      'SIP_IMPEGNO_FUORI_NUCLEO ERRORE',
+      'SIP_DATA_FORMATO ERRORE',
+      'SIP_DATA_FUTURA ERRORE',
+      'SIP_ANALISI_PRECEDE_DOMANDA ERRORE',
+      'SIP_QUADRO_PRECEDE_ANALISI ERRORE',
+      'SIP_PROGETTO_PRECEDE_ANALISI ERRORE',
+      'SIP_INCONTRO_PRECEDE_PROGETTO ERRORE',
+      'SIP_CHIUSURA_PRECEDE_DOMANDA ERRORE',
+      'SIP_ESITO_ANALISI_SCONOSCIUTO AVVISO',
+      'SIP_SOSTEGNO_SCONOSCIUTO AVVISO',
+      'SIP_PROGETTO_NON_PREVISTO AVVISO',
+      'SIP_ANNULLAMENTO_SCONOSCIUTO ERRORE',
+      'SIP_GIA_ANNULLATO AVVISO',
+      'SIP_RIPETUTO_NEL_FLUSSO AVVISO',
     ]);
   });
 
   it('gives every code an UPPER_SNAKE name, a scope and a one-line description', () => {
     for (const voce of elencoSegnalazioni()) {
       expect(voce.codice).toMatch(/^[A-Z]+(_[A-Z0-9]+)*$/);
-      expect(['FLUSSO', 'BENEFICIARIO', 'PRESTAZIONE', 'SINA', 'SINBA']).toContain(voce.ambito);
+      expect(['FLUSSO', 'BENEFICIARIO', 'PRESTAZIONE', 'SINA', 'SINBA', 'SIP']).toContain(voce.ambito);
       expect(voce.descrizione).not.toContain('\n');
       expect(voce.descrizione.length).toBeGreaterThan(20);
     }
@@ -155,6 +179,11 @@ describe('riferimento', () => {
     expect(riferimentoCasoSinba({ posizione: { numero: 1, riga: 4 }, idBeneficiario: 'RSSMRA85T10A562X' })).toBe(
       'caso SINBA n. 1 (IDBeneficiario «RSS***********2X»)',
     );
+  });
+
+  it('names a SIP case by ordinal and ProtocolloCaso, masking a case number shaped like a codice fiscale', () => {
+    expect(riferimentoCasoSip({ posizione: { numero: 2, riga: 9 }, protocolloCaso: 'NA-SIP-2025-000007' })).toBe('caso SIP n. 2 (ProtocolloCaso «NA-SIP-2025-000007»)');
+    expect(riferimentoCasoSip({ posizione: { numero: 1, riga: 4 }, protocolloCaso: 'rssmra85t10a562x' })).toBe('caso SIP n. 1 (ProtocolloCaso «RSS***********2X»)');
   });
 
   it('recognises the shape of a codice fiscale, omocodes included, whatever its check character', () => {

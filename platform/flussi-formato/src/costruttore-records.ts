@@ -110,6 +110,7 @@ const enum S {
   CasoSip,
   Nucleo,
   Componente,
+  AnagraficaComponente,
   AnalisiPreliminare,
   Quadro,
   Dimensioni,
@@ -139,6 +140,7 @@ const FIGLI: Array<[S, Record<string, S>]> = [
   [S.SinbaFamiglia, { ComposizioneFamiglia: S.SinbaComposizione }],
   [S.CasoSip, { Nucleo: S.Nucleo, AnalisiPreliminare: S.AnalisiPreliminare, QuadroAnalisi: S.Quadro, Progetto: S.Progetto }],
   [S.Nucleo, { Componente: S.Componente }],
+  [S.Componente, { Anagrafica: S.AnagraficaComponente }],
   [S.Quadro, { Dimensioni: S.Dimensioni, Equipe: S.Equipe }],
   [S.Dimensioni, { Dimensione: S.Dimensione }],
   [S.Equipe, { Figura: S.Figura }],
@@ -417,8 +419,18 @@ export class CostruttoreRecords<T extends TipoFlusso> {
         return;
       }
       case S.Componente:
-        this.casoSip?.nucleo.push({ codiceFiscale: valore(a, 'CodiceFiscale') ?? '', ruolo: valore(a, 'Ruolo') ?? '', attivabileLavoro: valore(a, 'AttivabileLavoro') ?? '' });
+        this.casoSip?.nucleo.push({
+          codiceFiscale: valore(a, 'CodiceFiscale') ?? '',
+          ruolo: valore(a, 'Ruolo') ?? '',
+          attivabileLavoro: valore(a, 'AttivabileLavoro') ?? '',
+          anagrafica: { cognome: '', nome: '', annoNascita: '', luogoNascita: '', genere: '', codiceCittadinanza: '', codiceSecondaCittadinanza: undefined },
+        });
         return;
+      case S.AnagraficaComponente: {
+        const componente = this.casoSip?.nucleo.at(-1);
+        if (componente) copia(componente.anagrafica, a, CHIAVI_ANAGRAFICA);
+        return;
+      }
       case S.AnalisiPreliminare:
         if (this.casoSip) this.casoSip.analisiPreliminare = { data: valore(a, 'Data') ?? '', esito: valore(a, 'Esito') ?? '' };
         return;

@@ -11,4 +11,6 @@ export type {
   SinaFlusso,
   CasoSinbaFlusso,
   CasoSipFlusso,
+  AnagraficaFlusso,
+  ComponenteNucleoFlusso,
 } from '@casellario/domain';

@@ -16,6 +16,7 @@ import {
   type DemoPrestazione,
   type DemoValutazioneSina,
 } from '@casellario/demo-data';
+import { SOSTEGNI_SIP } from '@casellario/domain';
 import { ATTRIBUTI_ANAGRAFICA, ATTRIBUTI_INDIRIZZO, ATTRIBUTI_PRESTAZIONE, ATTRIBUTI_SINA, chiaveCampo, nomeXsd } from './campi';
 import type { IntestazioneFlusso, TipoFlusso } from './records';
 import { FORMATI } from './schemi';
@@ -146,15 +147,20 @@ function xmlSina(s: DemoValutazioneSina): string {
   return `${out}      </SINA>\n`;
 }
 
+/** A person's `Anagrafica` element (table 6; the same in a SIP `Componente`), attributes in XSD order. */
+function xmlAnagrafica(persona: DemoPersona): string {
+  const p = persona as unknown as Record<string, string | undefined>;
+  let out = '<Anagrafica';
+  for (const nome of ATTRIBUTI_ANAGRAFICA) out += attributo(nome, p[chiaveCampo(nome)]);
+  return `${out}/>`;
+}
+
 /**
  * One `Beneficiario` with its `Anagrafica`, `Indirizzo` elements and the given
  * benefits (each with its `SINA` when it has one), attributes in XSD order.
  */
 export function xmlBeneficiario(persona: DemoPersona, voci: readonly VocePrestazione[]): string {
-  const p = persona as unknown as Record<string, string | undefined>;
-  let out = `  <Beneficiario${attributo('CodiceFiscale', persona.codiceFiscale)}>\n    <Anagrafica`;
-  for (const nome of ATTRIBUTI_ANAGRAFICA) out += attributo(nome, p[chiaveCampo(nome)]);
-  out += '/>\n';
+  let out = `  <Beneficiario${attributo('CodiceFiscale', persona.codiceFiscale)}>\n    ${xmlAnagrafica(persona)}\n`;
   for (const indirizzo of persona.indirizzi) {
     const i = indirizzo as Record<string, string | undefined>;
     out += '    <Indirizzo';
@@ -182,17 +188,8 @@ export function xmlCasoSinba(caso: DemoCasoSinba): string {
 }
 
 // The demo generator writes sostegni by description; a flow carries the codes of
-// the configurable list. Same seed list as subgraphs/sip/src/domain/catalogo.ts.
-const CODICI_SOSTEGNO: ReadonlyMap<string, string> = new Map([
-  ['segretariato sociale', 'SEGRETARIATO_SOCIALE'],
-  ['servizio sociale professionale', 'SERVIZIO_SOCIALE_PROFESSIONALE'],
-  ['tirocinio di inclusione', 'TIROCINIO_INCLUSIONE'],
-  ['sostegno socio-educativo domiciliare', 'SOSTEGNO_SOCIO_EDUCATIVO'],
-  ['assistenza domiciliare socio-assistenziale', 'ASSISTENZA_DOMICILIARE'],
-  ['sostegno alla genitorialità e mediazione familiare', 'SOSTEGNO_GENITORIALITA'],
-  ['mediazione culturale', 'MEDIAZIONE_CULTURALE'],
-  ['pronto intervento sociale', 'PRONTO_INTERVENTO_SOCIALE'],
-]);
+// the configurable list (its starting entries, from @casellario/domain).
+const CODICI_SOSTEGNO: ReadonlyMap<string, string> = new Map(SOSTEGNI_SIP.map((v) => [v.descrizione.toLocaleLowerCase('it'), v.codice]));
 
 /**
  * The code a flow carries for a sostegno of the data set: codes pass through,
@@ -213,17 +210,26 @@ export function codiceSostegno(valore: string): string {
 
 /**
  * One `CasoSip`. Members and the member responsible for each commitment are
- * written by codice fiscale, looked up with `codiceFiscaleDi`; `ProtocolloCaso`
- * is the case id, as the sip loader uses until the generator assigns protocols.
+ * written by codice fiscale, each member with its `Anagrafica`: both come from
+ * the data set's person, looked up with `personaDi` (the members' residence is
+ * the case's comune, which the flow carries once). `ProtocolloCaso` is the case
+ * id, as the sip loader uses until the generator assigns protocols.
  */
-export function xmlCasoSip(caso: DemoCasoSip & { protocolloCaso?: string; dataPattoDigitale?: string; tipoOperazione?: 'I' | 'C' }, codiceFiscaleDi: (personaId: string) => string): string {
+export function xmlCasoSip(
+  caso: DemoCasoSip & { protocolloCaso?: string; dataPattoDigitale?: string; tipoOperazione?: 'I' | 'C' },
+  personaDi: (personaId: string) => DemoPersona,
+): string {
+  const codiceFiscaleDi = (personaId: string): string => personaDi(personaId).codiceFiscale;
   let out =
     `  <CasoSip${attributo('TipoOperazione', caso.tipoOperazione ?? 'I')}${attributo('ProtocolloCaso', caso.protocolloCaso ?? caso.id)}` +
     `${attributo('Misura', caso.misura)}${attributo('DataDomanda', caso.dataDomanda)}${attributo('DataPattoDigitale', caso.dataPattoDigitale)}` +
     `${attributo('DataChiusura', caso.dataChiusura)}${attributo('CodiceComune', caso.codiceComune)}${attributo('CodiceRegione', caso.codiceRegione)}>\n`;
   out += '    <Nucleo>\n';
   for (const c of caso.componenti) {
-    out += `      <Componente${attributo('CodiceFiscale', codiceFiscaleDi(c.personaId))}${attributo('Ruolo', c.ruolo)}${attributo('AttivabileLavoro', String(c.attivabileLavoro))}/>\n`;
+    const persona = personaDi(c.personaId);
+    out +=
+      `      <Componente${attributo('CodiceFiscale', persona.codiceFiscale)}${attributo('Ruolo', c.ruolo)}${attributo('AttivabileLavoro', String(c.attivabileLavoro))}>\n` +
+      `        ${xmlAnagrafica(persona)}\n      </Componente>\n`;
   }
   out += '    </Nucleo>\n';
   const a = caso.analisiPreliminare;
@@ -345,16 +351,19 @@ export function scriviFlussiSinba(dataset: DemoDataset, opzioni: OpzioniScrittur
   return componiFlussi('SINBA', frammenti, dataset.enti, opzioni);
 }
 
-/** SIP flows of a data set, one per ente (or more, with `massimoRecordPerFlusso`), members by codice fiscale. */
+/**
+ * SIP flows of a data set, one per ente (or more, with `massimoRecordPerFlusso`),
+ * members by codice fiscale with the Anagrafica of the data set's persons.
+ */
 export function scriviFlussiSip(dataset: DemoDataset, opzioni: OpzioniScrittura = {}): FlussoScritto[] {
-  const cf = new Map(dataset.persone.map((p) => [p.id, p.codiceFiscale]));
-  const codiceFiscaleDi = (id: string): string => {
-    const valore = cf.get(id);
-    if (!valore) throw new Error(`SIP case member ${id} is not a person of the data set`);
-    return valore;
+  const persone = new Map(dataset.persone.map((p) => [p.id, p]));
+  const personaDi = (id: string): DemoPersona => {
+    const persona = persone.get(id);
+    if (!persona) throw new Error(`SIP case member ${id} is not a person of the data set`);
+    return persona;
   };
   const frammenti = new Map<string, Frammento[]>();
-  for (const caso of dataset.casiSip) pushTo(frammenti, caso.enteCodice, { xml: xmlCasoSip(caso, codiceFiscaleDi), records: 1 });
+  for (const caso of dataset.casiSip) pushTo(frammenti, caso.enteCodice, { xml: xmlCasoSip(caso, personaDi), records: 1 });
   return componiFlussi('SIP', frammenti, dataset.enti, opzioni);
 }
 

@@ -154,8 +154,8 @@ describe('the SIP sample (schemas/esempio-sip.xml)', () => {
     });
     expect(letto.records.map((c) => [c.posizione, c.tipoOperazione, c.protocolloCaso])).toEqual([
       [{ numero: 1, riga: 8 }, 'I', 'NA-SIP-2024-000123'],
-      [{ numero: 2, riga: 52 }, undefined, 'NA-SIP-2025-000007'],
-      [{ numero: 3, riga: 59 }, 'C', 'NA-SIP-2024-000099'],
+      [{ numero: 2, riga: 58 }, undefined, 'NA-SIP-2025-000007'],
+      [{ numero: 3, riga: 67 }, 'C', 'NA-SIP-2024-000099'],
     ]);
     expect(letto.records[0]).toEqual({
       posizione: { numero: 1, riga: 8 },
@@ -168,9 +168,24 @@ describe('the SIP sample (schemas/esempio-sip.xml)', () => {
       codiceComune: '063049',
       codiceRegione: '15',
       nucleo: [
-        { codiceFiscale: 'SPSNNA85C52F839D', ruolo: 'RICHIEDENTE', attivabileLavoro: 'true' },
-        { codiceFiscale: 'SPSLCU82L02F839X', ruolo: 'CONIUGE', attivabileLavoro: 'false' },
-        { codiceFiscale: 'SPSSRA12S65F839Q', ruolo: 'FIGLIO', attivabileLavoro: 'false' },
+        {
+          codiceFiscale: 'SPSNNA85C52F839D',
+          ruolo: 'RICHIEDENTE',
+          attivabileLavoro: 'true',
+          anagrafica: { cognome: 'ESPOSITO', nome: 'ANNA', annoNascita: '1985', luogoNascita: 'F839', genere: '2', codiceCittadinanza: '380' },
+        },
+        {
+          codiceFiscale: 'SPSLCU82L02F839X',
+          ruolo: 'CONIUGE',
+          attivabileLavoro: 'false',
+          anagrafica: { cognome: 'ESPOSITO', nome: 'LUCA', annoNascita: '1982', luogoNascita: 'F839', genere: '1', codiceCittadinanza: '380' },
+        },
+        {
+          codiceFiscale: 'SPSSRA12S65F839Q',
+          ruolo: 'FIGLIO',
+          attivabileLavoro: 'false',
+          anagrafica: { cognome: 'ESPOSITO', nome: 'SARA', annoNascita: '2012', luogoNascita: 'F839', genere: '2', codiceCittadinanza: '380', codiceSecondaCittadinanza: '642' },
+        },
       ],
       analisiPreliminare: { data: '2024-02-12', esito: 'QUADRO_ANALISI' },
       quadroAnalisi: {
@@ -203,13 +218,20 @@ describe('the SIP sample (schemas/esempio-sip.xml)', () => {
       },
     });
     expect(letto.records[1]).toEqual({
-      posizione: { numero: 2, riga: 52 },
+      posizione: { numero: 2, riga: 58 },
       protocolloCaso: 'NA-SIP-2025-000007',
       misura: 'SFL',
       dataDomanda: '2025-01-08',
       codiceComune: '063049',
       codiceRegione: '15',
-      nucleo: [{ codiceFiscale: 'BNCMRC70A30F839G', ruolo: 'RICHIEDENTE', attivabileLavoro: 'true' }],
+      nucleo: [
+        {
+          codiceFiscale: 'BNCMRC70A30F839G',
+          ruolo: 'RICHIEDENTE',
+          attivabileLavoro: 'true',
+          anagrafica: { cognome: 'BIANCO', nome: 'MARCO', annoNascita: '1970', luogoNascita: 'F839', genere: '1', codiceCittadinanza: '380' },
+        },
+      ],
       analisiPreliminare: { data: '2025-02-03', esito: 'CPI' },
     });
   });

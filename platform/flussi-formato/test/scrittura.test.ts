@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDataset } from '@casellario/demo-data';
+import { loadNomenclatore, validaCasoSip } from '@casellario/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   chiudiPoolCondiviso,
@@ -126,8 +127,22 @@ describe('SINBA flows from the data set, by ente', () => {
 });
 
 describe('SIP flows from the data set, by ente', () => {
-  it('validate and read back to the data set values, members by codice fiscale', async () => {
+  it('validate and read back to the data set values, members by codice fiscale with their Anagrafica', async () => {
+    const persone = new Map(ds.persone.map((p) => [p.id, p]));
     const cf = new Map(ds.persone.map((p) => [p.id, p.codiceFiscale]));
+    const anagrafica = (id: string) => {
+      const p = persone.get(id);
+      if (!p) throw new Error('missing person');
+      return {
+        cognome: p.cognome,
+        nome: p.nome,
+        annoNascita: p.annoNascita,
+        luogoNascita: p.luogoNascita,
+        genere: p.genere,
+        codiceCittadinanza: p.codiceCittadinanza,
+        codiceSecondaCittadinanza: p.codiceSecondaCittadinanza,
+      };
+    };
     const flussi = scriviFlussiSip(ds, { data: DATA });
     expect(flussi.reduce((n, f) => n + f.records, 0)).toBe(ds.casiSip.length);
     let conProgetto = 0;
@@ -147,7 +162,7 @@ describe('SIP flows from the data set, by ente', () => {
           dataChiusura: a.dataChiusura,
           codiceComune: a.codiceComune,
           codiceRegione: a.codiceRegione,
-          nucleo: a.componenti.map((c) => ({ codiceFiscale: cf.get(c.personaId), ruolo: c.ruolo, attivabileLavoro: String(c.attivabileLavoro) })),
+          nucleo: a.componenti.map((c) => ({ codiceFiscale: cf.get(c.personaId), ruolo: c.ruolo, attivabileLavoro: String(c.attivabileLavoro), anagrafica: anagrafica(c.personaId) })),
           analisiPreliminare: a.analisiPreliminare,
           quadroAnalisi: a.quadroAnalisi && {
             data: a.quadroAnalisi.data,
@@ -167,6 +182,22 @@ describe('SIP flows from the data set, by ente', () => {
       });
     }
     expect(conProgetto).toBeGreaterThan(0);
+  });
+
+  it('writes cases that pass the SIP rules without a segnalazione (the demo can be sent as it is)', async () => {
+    const nomenclatore = loadNomenclatore();
+    const flussi = scriviFlussiSip(ds, { data: '2026-01-10' });
+    const segnalazioni: string[] = [];
+    let casi = 0;
+    for (const f of flussi) {
+      const esito = await letto(f.contenuto, 'SIP');
+      for (const caso of esito.records) {
+        casi++;
+        segnalazioni.push(...validaCasoSip(caso, { nomenclatore, oggi: '2026-01-10', intestazione: esito.intestazione }).segnalazioni.map((s) => s.codice));
+      }
+    }
+    expect(casi).toBe(ds.casiSip.length);
+    expect(segnalazioni).toEqual([]);
   });
 
   it('writes sostegni as codes of the configurable list', () => {

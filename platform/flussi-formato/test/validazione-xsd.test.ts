@@ -73,14 +73,30 @@ describe('XSD validation with libxml2, against the schema files themselves', () 
   it('catches duplicates and bad codes in our SIP schema', async () => {
     const sip = esempioSip();
     expect(await errori(sip.replace('Codice="SITUAZIONE_ECONOMICA"', 'Codice="FUNZIONAMENTO_PERSONALE"').replace('<Sostegno>TIROCINIO_INCLUSIONE</Sostegno>', '<Sostegno>Tirocinio</Sostegno>'), 'SIP')).toEqual([
-      ['XSD_VALORE_RIPETUTO', 18, 'Elemento Dimensione: il valore «FUNZIONAMENTO_PERSONALE» è ripetuto.'],
-      ['XSD_FORMATO_NON_VALIDO', 36, 'Elemento Sostegno: il valore «Tirocinio» non ha il formato richiesto ([A-Z][A-Z0-9_]{0,39}).'],
+      ['XSD_VALORE_RIPETUTO', 24, 'Elemento Dimensione: il valore «FUNZIONAMENTO_PERSONALE» è ripetuto.'],
+      ['XSD_FORMATO_NON_VALIDO', 42, 'Elemento Sostegno: il valore «Tirocinio» non ha il formato richiesto ([A-Z][A-Z0-9_]{0,39}).'],
     ]);
     expect(await errori(sip.replace(/<Dimensioni>[\s\S]*<\/Dimensioni>/, '<Dimensioni/>'), 'SIP')).toEqual([
-      ['XSD_ELEMENTO_MANCANTE', 16, "Elemento Dimensioni: manca l'elemento «Dimensione»."],
+      ['XSD_ELEMENTO_MANCANTE', 22, "Elemento Dimensioni: manca l'elemento «Dimensione»."],
     ]);
     expect(await errori(sip.replace('AttivabileLavoro="false"', 'AttivabileLavoro="0"'), 'SIP')).toEqual([
-      ['XSD_FORMATO_NON_VALIDO', 11, 'Elemento Componente, attributo AttivabileLavoro: il valore «0» non ha il formato richiesto (true|false).'],
+      ['XSD_FORMATO_NON_VALIDO', 13, 'Elemento Componente, attributo AttivabileLavoro: il valore «0» non ha il formato richiesto (true|false).'],
+    ]);
+  });
+
+  it("holds each SIP household member's Anagrafica to the official AnagraficaType", async () => {
+    const sip = esempioSip();
+    const senza = sip.replace(/(<Componente CodiceFiscale="BNCMRC70A30F839G"[^>]*)>\s*<Anagrafica[^>]*\/>\s*<\/Componente>/, '$1/>');
+    expect(senza).not.toBe(sip);
+    expect(await errori(senza, 'SIP')).toEqual([['XSD_ELEMENTO_MANCANTE', 60, "Elemento Componente: manca l'elemento «Anagrafica»."]]);
+    const sbagliata = sip
+      .replace('Nome="LUCA" AnnoNascita="1982"', 'Nome="LUCA" AnnoNascita="82"')
+      .replace('Genere="2" CodiceCittadinanza="380" CodiceSecondaCittadinanza="642"', 'Genere="F" CodiceCittadinanza="380" CodiceSecondaCittadinanza="642"')
+      .replace('Cognome="BIANCO"', `Cognome="${'B'.repeat(37)}"`);
+    expect(await errori(sbagliata, 'SIP')).toEqual([
+      ['XSD_FORMATO_NON_VALIDO', 14, 'Elemento Anagrafica, attributo AnnoNascita: il valore «82» non ha il formato richiesto (([0-9]{4})).'],
+      ['XSD_VALORE_NON_AMMESSO', 17, 'Elemento Anagrafica, attributo Genere: il valore «F» non è ammesso: i valori ammessi sono 1, 2.'],
+      ['XSD_LUNGHEZZA_NON_VALIDA', 61, `Elemento Anagrafica, attributo Cognome: il valore «${'B'.repeat(37)}» è troppo lungo (37 caratteri, massimo 36).`],
     ]);
   });
 

@@ -13,8 +13,8 @@ export type Gravita = 'ERRORE' | 'AVVISO';
 /** Outcome of a record (or of a whole flow). */
 export type StatoEsito = 'ACCETTATO' | 'ACCETTATO_CON_AVVISI' | 'RIFIUTATO';
 
-/** Where a rule looks: the flow header, the person, the benefit, its SINA assessment, a SINBA case. */
-export type AmbitoSegnalazione = 'FLUSSO' | 'BENEFICIARIO' | 'PRESTAZIONE' | 'SINA' | 'SINBA';
+/** Where a rule looks: the flow header, the person, the benefit, its SINA assessment, a SINBA case, a SIP case. */
+export type AmbitoSegnalazione = 'FLUSSO' | 'BENEFICIARIO' | 'PRESTAZIONE' | 'SINA' | 'SINBA' | 'SIP';
 
 interface VoceCatalogoInterna {
   gravita: Gravita;
@@ -101,6 +101,33 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   SINBA_NUMERO_COMPONENTI_ISEE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'NumeroComponentiISEE minore di 1 (la tabella 15 pone il minimo a 1, lo XSD no).' },
   SINBA_CODICE_FORMATO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Un codice di Prestazioni non ha la forma del nomenclatore.' },
   SINBA_CODICE_SCONOSCIUTO: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Un codice di Prestazioni è ben formato ma assente dal nomenclatore caricato.' },
+
+  // SIP case (our schema, platform/flussi-formato/schemas/SIP.xsd).
+  SIP_COMPONENTE_CF_FORMATO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Il codice fiscale di un componente del nucleo non ha la forma di un codice fiscale: il caso è scartato.' },
+  SIP_COMPONENTE_CF_CONTROLLO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Il carattere di controllo del codice fiscale di un componente del nucleo è errato: il caso è scartato.' },
+  SIP_COMPONENTE_CF_PROVVISORIO_CONTROLLO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'La cifra di controllo del codice fiscale provvisorio (11 cifre) di un componente è errata: il caso è scartato.' },
+  SIP_COMPONENTE_RIPETUTO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Lo stesso codice fiscale compare più volte nel Nucleo.' },
+  SIP_COMPONENTE_ANNO_NASCITA_FUTURO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: "L'anno di nascita di un componente è successivo all'anno in corso." },
+  SIP_COMPONENTE_CF_ANNO_INCOERENTE: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "L'anno di nascita nel codice fiscale di un componente non corrisponde ad AnnoNascita." },
+  SIP_COMPONENTE_CF_GENERE_INCOERENTE: { gravita: 'AVVISO', ambito: 'SIP', descrizione: 'Il sesso nel codice fiscale di un componente non corrisponde a Genere.' },
+  SIP_COMPONENTE_CF_LUOGO_INCOERENTE: { gravita: 'AVVISO', ambito: 'SIP', descrizione: 'Il luogo di nascita nel codice fiscale di un componente non corrisponde a LuogoNascita.' },
+  SIP_RICHIEDENTE_MANCANTE: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Nessun componente del Nucleo ha Ruolo RICHIEDENTE.' },
+  SIP_RICHIEDENTE_MULTIPLO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Più di un componente del Nucleo ha Ruolo RICHIEDENTE.' },
+  SIP_IMPEGNO_FUORI_NUCLEO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Il responsabile di un impegno non è un componente del Nucleo del caso.' },
+  SIP_DATA_FORMATO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Una data del caso non è una data AAAA-MM-GG con anno di quattro cifre (lo XSD ammette anni di più cifre o negativi).' },
+  SIP_DATA_FUTURA: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Una data del caso (domanda, patto digitale, chiusura, analisi, quadro, progetto, incontro) è successiva alla data di ricezione.' },
+  SIP_ANALISI_PRECEDE_DOMANDA: { gravita: 'ERRORE', ambito: 'SIP', descrizione: "L'analisi preliminare precede la domanda." },
+  SIP_QUADRO_PRECEDE_ANALISI: { gravita: 'ERRORE', ambito: 'SIP', descrizione: "Il quadro di analisi precede l'analisi preliminare (o, senza analisi, la domanda)." },
+  SIP_PROGETTO_PRECEDE_ANALISI: { gravita: 'ERRORE', ambito: 'SIP', descrizione: "Il progetto è sottoscritto prima dell'analisi che lo fonda (quadro di analisi o analisi preliminare; senza, la domanda)." },
+  SIP_INCONTRO_PRECEDE_PROGETTO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Un incontro di monitoraggio precede la sottoscrizione del progetto.' },
+  SIP_CHIUSURA_PRECEDE_DOMANDA: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'DataChiusura precede DataDomanda.' },
+  SIP_ESITO_ANALISI_SCONOSCIUTO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "L'esito dell'analisi preliminare è ben formato ma assente dall'elenco degli esiti in uso: non blocca il caso." },
+  SIP_SOSTEGNO_SCONOSCIUTO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "Un sostegno del progetto è ben formato ma assente dall'elenco dei sostegni in uso: non blocca il caso." },
+  SIP_PROGETTO_NON_PREVISTO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "C'è un progetto ma manca l'analisi preliminare, o il suo esito non prevede un progetto in SIP." },
+  // Checked by the flows component against what the registry received before (not by the record alone).
+  SIP_ANNULLAMENTO_SCONOSCIUTO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Cancellazione (TipoOperazione C) di un caso che il registro non ha mai ricevuto da questo ente.' },
+  SIP_GIA_ANNULLATO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: 'Cancellazione di un caso già annullato da un flusso precedente: non cambia nulla.' },
+  SIP_RIPETUTO_NEL_FLUSSO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "Lo stesso caso (ente, ProtocolloCaso) compare più volte nel flusso: vale l'ultimo." },
 } as const satisfies Record<string, VoceCatalogoInterna>);
 
 /** A code of the catalogue. */
@@ -117,7 +144,7 @@ export interface Segnalazione {
   messaggio: string;
 }
 
-/** The esito of one record: a benefit (keyed by `posizione.numero`) or a SINBA case. */
+/** The esito of one record: a benefit (keyed by `posizione.numero`), a SINBA or a SIP case. */
 export interface EsitoRecord {
   numero: number;
   riga: number;

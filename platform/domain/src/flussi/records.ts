@@ -22,19 +22,22 @@ export interface Posizione {
   riga: number;
 }
 
+/** `Anagrafica` (table 6): of a beneficiary, and of each member of a SIP household. */
+export interface AnagraficaFlusso {
+  cognome: string;
+  nome: string;
+  annoNascita: string;
+  luogoNascita: string;
+  genere: string;
+  codiceCittadinanza: string;
+  codiceSecondaCittadinanza?: string;
+}
+
 /** `Beneficiario` with `Anagrafica`, `Indirizzo` and its `PrestazioniSociali` (tables 4–11). */
 export interface BeneficiarioFlusso {
   posizione: Posizione;
   codiceFiscale: string;
-  anagrafica: {
-    cognome: string;
-    nome: string;
-    annoNascita: string;
-    luogoNascita: string;
-    genere: string;
-    codiceCittadinanza: string;
-    codiceSecondaCittadinanza?: string;
-  };
+  anagrafica: AnagraficaFlusso;
   indirizzi: Array<{ codiceRegione?: string; codiceComune?: string; codiceNazione: string }>;
   prestazioni: PrestazioneFlusso[];
 }
@@ -95,6 +98,14 @@ export interface CasoSinbaFlusso {
   composizioneFamiglia: string[];
 }
 
+/** `Nucleo/Componente` of a SIP case: a household member by codice fiscale, with its `Anagrafica`. */
+export interface ComponenteNucleoFlusso {
+  codiceFiscale: string;
+  ruolo: string;
+  attivabileLavoro: string;
+  anagrafica: AnagraficaFlusso;
+}
+
 /**
  * `CasoSip` of a SIP flow (our schema, `platform/flussi-formato/schemas/SIP.xsd`):
  * one household's poverty case with its stages. Names are the XSD names in
@@ -112,8 +123,13 @@ export interface CasoSipFlusso {
   dataChiusura?: string;
   codiceComune: string;
   codiceRegione: string;
-  /** `Nucleo/Componente`, in the order sent; `attivabileLavoro` is `true` or `false`. */
-  nucleo: Array<{ codiceFiscale: string; ruolo: string; attivabileLavoro: string }>;
+  /**
+   * `Nucleo/Componente`, in the order sent; `attivabileLavoro` is `true` or `false`.
+   * `anagrafica` is the member's `Anagrafica` (same attributes as the official
+   * flow's): anagrafe creates or updates the person from it, and the case's
+   * `codiceComune`/`codiceRegione` is the members' residence.
+   */
+  nucleo: ComponenteNucleoFlusso[];
   analisiPreliminare?: { data: string; esito: string };
   quadroAnalisi?: {
     data: string;

@@ -4,7 +4,7 @@
  * code plus the benefit's position, code and application protocol is enough
  * for the operator who sent the flow to find the record in their own system.
  */
-import type { CasoSinbaFlusso, PrestazioneFlusso } from './records';
+import type { CasoSinbaFlusso, CasoSipFlusso, PrestazioneFlusso } from './records';
 
 /**
  * Masks a codice fiscale for messages: keeps the first 3 and the last 2
@@ -57,6 +57,18 @@ export function haFormaCodiceFiscale(value: string): boolean {
 export function riferimentoCasoSinba(caso: Pick<CasoSinbaFlusso, 'posizione' | 'idBeneficiario'>): string {
   const id = haFormaCodiceFiscale(caso.idBeneficiario) ? mascheraCodiceFiscale(caso.idBeneficiario) : caso.idBeneficiario;
   return `caso SINBA n. ${caso.posizione.numero} (IDBeneficiario «${id}»)`;
+}
+
+/**
+ * Names a SIP case for a message: its ordinal in the flow and the ente's case
+ * number, e.g. "caso SIP n. 2 (ProtocolloCaso «NA-SIP-2025-000007»)". A case
+ * number shaped like a codice fiscale (an ente numbering cases by the
+ * applicant's code) is masked like one, since esiti never carry a codice
+ * fiscale in clear.
+ */
+export function riferimentoCasoSip(caso: Pick<CasoSipFlusso, 'posizione' | 'protocolloCaso'>): string {
+  const protocollo = haFormaCodiceFiscale(caso.protocolloCaso) ? mascheraCodiceFiscale(caso.protocolloCaso) : caso.protocolloCaso;
+  return `caso SIP n. ${caso.posizione.numero} (ProtocolloCaso «${protocollo}»)`;
 }
 
 /** Upper-cases the first letter, to open a message with a riferimento. */

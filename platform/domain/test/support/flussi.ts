@@ -1,5 +1,5 @@
 /**
- * Records of a well-formed PS/PSA/SINA flow and of a SINBA flow, built by hand
+ * Records of a well-formed PS/PSA/SINA flow, of a SINBA and of a SIP flow, built by hand
  * as the XML parser would hand them to the rules. Every test starts from a
  * valid record and changes one thing.
  */
@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { loadNomenclatore } from '../../src/nomenclatore';
 import type { ContestoValidazione } from '../../src/flussi/contesto';
 import type { EsitoRecord, Segnalazione } from '../../src/flussi/esito';
-import type { BeneficiarioFlusso, CasoSinbaFlusso, IntestazioneFlusso, PrestazioneFlusso } from '../../src/flussi/records';
+import type { BeneficiarioFlusso, CasoSinbaFlusso, CasoSipFlusso, ComponenteNucleoFlusso, IntestazioneFlusso, PrestazioneFlusso } from '../../src/flussi/records';
 
 export const OGGI = '2024-06-30';
 /** Ordinary code of a man born 10 December 1985 in San Giuliano Terme (A562). */
@@ -168,6 +168,63 @@ export function casoSinba(attributi: Record<string, string | undefined> = {}, ov
     attributi: definiti,
     prestazioni: ['A2.02'],
     composizioneFamiglia: ['3'],
+    ...over,
+  };
+}
+
+export function intestazioneSip(over: Partial<IntestazioneFlusso> = {}): IntestazioneFlusso {
+  return { ...intestazionePs(), nome: 'H501.SIP.20240115.0000001', ...over };
+}
+
+/** A woman born 10 May 1988 in Roma, and a girl born 25 March 2015 in Roma: the household of `CF`. */
+export const CF_CONIUGE = 'BNCLRA88E50H501V';
+export const CF_FIGLIA = 'RSSGLI15C65H501B';
+
+/** A member of the Roma household, with an Anagrafica coherent with the code. */
+export function componenteSip(cf: string, over: Partial<ComponenteNucleoFlusso> = {}): ComponenteNucleoFlusso {
+  const anagrafiche: Record<string, ComponenteNucleoFlusso['anagrafica']> = {
+    [CF]: { cognome: 'ROSSI', nome: 'MARIO', annoNascita: '1985', luogoNascita: 'A562', genere: '1', codiceCittadinanza: '380' },
+    [CF_CONIUGE]: { cognome: 'BIANCHI', nome: 'LAURA', annoNascita: '1988', luogoNascita: 'H501', genere: '2', codiceCittadinanza: '380' },
+    [CF_FIGLIA]: { cognome: 'ROSSI', nome: 'GIULIA', annoNascita: '2015', luogoNascita: 'H501', genere: '2', codiceCittadinanza: '380' },
+  };
+  return {
+    codiceFiscale: cf,
+    ruolo: cf === CF ? 'RICHIEDENTE' : cf === CF_CONIUGE ? 'CONIUGE' : 'FIGLIO',
+    attivabileLavoro: cf === CF_FIGLIA ? 'false' : 'true',
+    anagrafica: anagrafiche[cf] ?? { cognome: 'ALTRO', nome: 'NOME', annoNascita: '1980', luogoNascita: 'H501', genere: '1', codiceCittadinanza: '380' },
+    ...over,
+  };
+}
+
+/** A SIP case that passes every rule: an ADI household in Roma with every stage up to a monitoring meeting. */
+export function casoSip(over: Partial<CasoSipFlusso> = {}): CasoSipFlusso {
+  return {
+    posizione: { numero: 1, riga: 5 },
+    tipoOperazione: 'I',
+    protocolloCaso: 'RM-ADI-2024-000123',
+    misura: 'ADI',
+    dataDomanda: '2024-01-15',
+    dataPattoDigitale: '2024-01-20',
+    codiceComune: '058091',
+    codiceRegione: '12',
+    nucleo: [componenteSip(CF), componenteSip(CF_CONIUGE), componenteSip(CF_FIGLIA)],
+    analisiPreliminare: { data: '2024-02-12', esito: 'QUADRO_ANALISI' },
+    quadroAnalisi: {
+      data: '2024-03-05',
+      dimensioni: [{ codice: 'SITUAZIONE_ECONOMICA', risorse: '1', vulnerabilita: '3', fattoriSostegno: '2' }],
+      equipe: ['SERVIZIO_SOCIALE', 'CPI'],
+    },
+    progetto: {
+      tipo: 'PROGETTO_PERSONALIZZATO',
+      dataSottoscrizione: '2024-03-26',
+      obiettivi: ['Reddito da lavoro stabile'],
+      sostegni: ['TIROCINIO_INCLUSIONE', 'SOSTEGNO_SOCIO_EDUCATIVO'],
+      impegni: [
+        { codiceFiscale: CF, descrizione: "Iscrizione al Centro per l'impiego", scadenza: '2024-05-31', stato: 'RISPETTATO' },
+        { codiceFiscale: CF_CONIUGE, descrizione: 'Corso di formazione', scadenza: '2024-12-31', stato: 'IN_CORSO' },
+      ],
+      incontri: [{ data: '2024-05-20', esito: 'SVOLTO' }],
+    },
     ...over,
   };
 }

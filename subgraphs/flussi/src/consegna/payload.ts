@@ -43,11 +43,49 @@ export interface SinbaPayload {
   sede: { codiceComune: string | null; codiceRegione: string };
 }
 
-/** A SIP household case with its members as persons. */
+/**
+ * A SIP case in the sip component's delivery vocabulary (`casi`, see
+ * subgraphs/sip/src/db/consegna.ts): dates `AAAA-MM-GG`, levels and flags
+ * typed, members and commitments by normalised codice fiscale, which the
+ * delivery turns into person ids (`personaIds`) and sip never stores. A
+ * cancellation carries only its key.
+ */
+export type CasoSipPayload =
+  | { tipoOperazione: 'C'; id: string; enteCodice: string; protocolloCaso: string }
+  | {
+      tipoOperazione: 'I';
+      /** Derived from the natural key: the case's id when it is first stored. */
+      id: string;
+      enteCodice: string;
+      protocolloCaso: string;
+      misura: string;
+      dataDomanda: string;
+      dataPattoDigitale: string | null;
+      dataChiusura: string | null;
+      codiceComune: string;
+      codiceRegione: string;
+      componenti: Array<{ codiceFiscale: string; ruolo: string; attivabileLavoro: boolean }>;
+      analisiPreliminare: { data: string; esito: string } | null;
+      quadroAnalisi: {
+        data: string;
+        dimensioni: Array<{ dimensione: string; risorse: number; vulnerabilita: number; fattoriSostegno: number }>;
+        equipe: string[];
+      } | null;
+      progetto: {
+        tipo: string;
+        dataSottoscrizione: string;
+        obiettivi: string[];
+        sostegni: string[];
+        impegni: Array<{ codiceFiscale: string; descrizione: string; scadenza: string; stato: string }>;
+        incontri: Array<{ data: string; esito: string }>;
+      } | null;
+    };
+
+/** A SIP household case with its members as persons (none for a cancellation). */
 export interface SipPayload {
   tipo: 'sip';
   persone: PersonaPayload[];
-  caso: Record<string, unknown>;
+  caso: CasoSipPayload;
 }
 
 export type Payload = PrestazionePayload | SinbaPayload | SipPayload;

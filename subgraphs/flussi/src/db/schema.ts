@@ -127,7 +127,8 @@ export const destinazione = flussi.table('destinazione', {
  * Benefits the registry knows, by a keyed hash of their natural key (ente, codice
  * fiscale, code, application protocol, start or payment date): how a cancellation
  * (`TipoOperazione="C"`) is checked against what was sent before, without storing
- * the codice fiscale.
+ * the codice fiscale. SIP cases live here too, keyed by ente and ProtocolloCaso
+ * under their own prefix (`chiaveCasoSip`), with `componente` `sip`.
  */
 export const prestazioneNota = flussi.table('prestazione_nota', {
   chiave: bytea().primaryKey(),

@@ -2,11 +2,14 @@ import {
   creaSegnalazione,
   mascheraCodiceFiscale,
   riferimentoCasoSinba,
+  riferimentoCasoSip,
   statoEsito,
   validaBeneficiario,
   validaCasoSinba,
+  validaCasoSip,
   type BeneficiarioFlusso,
   type CasoSinbaFlusso,
+  type CasoSipFlusso,
   type ContestoValidazione,
   type PrestazioneFlusso,
   type Segnalazione as SegnalazioneRegola,
@@ -95,6 +98,33 @@ export function valutaCasiSinba(
       stato: statoDa(segnalazioni),
       segnalazioni,
       riferimento: riferimentoCasoSinba(caso).slice(0, 80),
+      codicePrestazione: null,
+      protocolloDomanda: null,
+    };
+  });
+}
+
+/**
+ * Esiti of a SIP flow, case by case: the SIP rules (`validaCasoSip`, with the
+ * configurable lists the contesto gives), or the schema's errors for a case the
+ * XML schema already refused.
+ */
+export function valutaCasiSip(
+  casi: readonly CasoSipFlusso[],
+  erroriXsd: Map<number, Errore[]>,
+  contesto: ContestoValidazione,
+): Array<RecordValutato<CasoSipFlusso>> {
+  return casi.map((caso) => {
+    const xsd = erroriXsd.get(caso.posizione.numero);
+    const rif = riferimentoCasoSip(caso);
+    const segnalazioni = xsd ? xsd.map((e) => daErroreXsd(e, rif.charAt(0).toUpperCase() + rif.slice(1))) : validaCasoSip(caso, contesto).segnalazioni;
+    return {
+      numero: caso.posizione.numero,
+      riga: caso.posizione.riga,
+      record: caso,
+      stato: statoDa(segnalazioni),
+      segnalazioni,
+      riferimento: rif.slice(0, 80),
       codicePrestazione: null,
       protocolloDomanda: null,
     };

@@ -1,6 +1,13 @@
-import { comuneByBelfiore, type BeneficiarioFlusso, type CasoSinbaFlusso, type IntestazioneFlusso, type PrestazioneFlusso } from '@casellario/domain';
+import {
+  comuneByBelfiore,
+  type BeneficiarioFlusso,
+  type CasoSinbaFlusso,
+  type CasoSipFlusso,
+  type IntestazioneFlusso,
+  type PrestazioneFlusso,
+} from '@casellario/domain';
 import { uuidFromMac, type FlussiKeys } from '../keys';
-import type { PersonaPayload, PrestazionePayload, SinbaPayload } from '../consegna/payload';
+import type { PersonaPayload, PrestazionePayload, SinbaPayload, SipPayload } from '../consegna/payload';
 
 /**
  * The natural key of a benefit as the registry identifies it across flows: ente,
@@ -108,5 +115,81 @@ export function sinbaPayload(intestazione: IntestazioneFlusso, caso: CasoSinbaFl
       attributi: caso.attributi,
     },
     sede: { codiceComune: enteComune ? (sede?.istat ?? null) : null, codiceRegione: sede?.codiceRegione ?? '00' },
+  };
+}
+
+/**
+ * The natural key of a SIP case: the sending ente and its case number. Hashed
+ * with the flows component's key in the index of known records
+ * (`prestazione_nota`, shared with benefits): the NUL separators, which no XML
+ * value can contain, keep it apart from every benefit key.
+ */
+export function chiaveCasoSip(ente: string, protocolloCaso: string): string {
+  return `caso-sip\u0000${ente}\u0000${protocolloCaso}`;
+}
+
+/** An `xs:date` as the components store it: the calendar day, without the time zone the XSD allows. */
+function giorno(data: string): string {
+  return data.trim().slice(0, 10);
+}
+
+/**
+ * A SIP case as the sip component takes it, with its members as persons for
+ * anagrafe: each member's Anagrafica, residence the case's comune and region
+ * (in Italy), versioned like a beneficiary by when the flow was received and
+ * where the case sits in it. Codici fiscali are normalised as anagrafe keys
+ * them, so that the person ids it returns map back to members and commitments.
+ * A cancellation names no person and carries only its key.
+ */
+export function sipPayload(keys: FlussiKeys, intestazione: IntestazioneFlusso, caso: CasoSipFlusso, versione: number): SipPayload {
+  const enteCodice = intestazione.ente.codice;
+  const chiave = chiaveCasoSip(enteCodice, caso.protocolloCaso);
+  const id = uuidFromMac(keys.mac(`id\u0000${chiave}`));
+  if (caso.tipoOperazione === 'C') {
+    return { tipo: 'sip', persone: [], caso: { tipoOperazione: 'C', id, enteCodice, protocolloCaso: caso.protocolloCaso } };
+  }
+  const cf = (codiceFiscale: string) => codiceFiscale.trim().toUpperCase();
+  // CodiceComune and CodiceRegione are ISTAT codes: the household lives in Italy (CodiceNazione 380).
+  const residenza = { codiceRegione: caso.codiceRegione, codiceComune: caso.codiceComune, codiceNazione: '380' };
+  const { analisiPreliminare: analisi, quadroAnalisi: quadro, progetto } = caso;
+  return {
+    tipo: 'sip',
+    persone: caso.nucleo.map((m) => ({ codiceFiscale: cf(m.codiceFiscale), anagrafica: m.anagrafica, indirizzi: [residenza], versione })),
+    caso: {
+      tipoOperazione: 'I',
+      id,
+      enteCodice,
+      protocolloCaso: caso.protocolloCaso,
+      misura: caso.misura,
+      dataDomanda: giorno(caso.dataDomanda),
+      dataPattoDigitale: caso.dataPattoDigitale === undefined ? null : giorno(caso.dataPattoDigitale),
+      dataChiusura: caso.dataChiusura === undefined ? null : giorno(caso.dataChiusura),
+      codiceComune: caso.codiceComune,
+      codiceRegione: caso.codiceRegione,
+      componenti: caso.nucleo.map((m) => ({ codiceFiscale: cf(m.codiceFiscale), ruolo: m.ruolo, attivabileLavoro: m.attivabileLavoro === 'true' })),
+      analisiPreliminare: analisi ? { data: giorno(analisi.data), esito: analisi.esito } : null,
+      quadroAnalisi: quadro
+        ? {
+            data: giorno(quadro.data),
+            dimensioni: quadro.dimensioni.map((d) => ({
+              dimensione: d.codice,
+              risorse: Number(d.risorse),
+              vulnerabilita: Number(d.vulnerabilita),
+              fattoriSostegno: Number(d.fattoriSostegno),
+            })),
+            equipe: quadro.equipe,
+          }
+        : null,
+      progetto: progetto
+        ? {
+            tipo: progetto.tipo,
+            dataSottoscrizione: giorno(progetto.dataSottoscrizione),
+            obiettivi: progetto.obiettivi,
+            sostegni: progetto.sostegni,
+            impegni: progetto.impegni.map((m) => ({ codiceFiscale: cf(m.codiceFiscale), descrizione: m.descrizione, scadenza: giorno(m.scadenza), stato: m.stato })),
+            incontri: progetto.incontri.map((m) => ({ data: giorno(m.data), esito: m.esito })),
+          }
+        : null,
+    },
   };
 }

@@ -2,9 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import {
   creaSegnalazione,
+  riferimentoCasoSip,
   validaIntestazione,
   type BeneficiarioFlusso,
   type CasoSinbaFlusso,
+  type CasoSipFlusso,
+  type CatalogoSip,
   type Nomenclatore,
   type TipoFlusso,
 } from '@casellario/domain';
@@ -16,13 +19,15 @@ import type { Payload } from '../consegna/payload';
 import type { DeliveryWorker } from '../consegna/worker';
 import { flusso, lottoConsegna, prestazioneNota } from '../db/schema';
 import type { FlussiKeys } from '../keys';
-import { aggiungi, valutaBeneficiari, valutaCasiSinba, type RecordValutato, type Segnalazione } from './esiti';
-import { chiavePrestazione, componenteDi, prestazionePayload, sinbaPayload } from './payloads';
+import { aggiungi, valutaBeneficiari, valutaCasiSinba, valutaCasiSip, type RecordValutato, type Segnalazione } from './esiti';
+import { chiaveCasoSip, chiavePrestazione, componenteDi, prestazionePayload, sinbaPayload, sipPayload } from './payloads';
 
 export interface IngestDeps {
   handle: DatabaseHandle;
   keys: FlussiKeys;
   nomenclatore: Nomenclatore;
+  /** The SIP configurable lists the rules know (default: their starting entries, see @casellario/domain). */
+  catalogoSip?: CatalogoSip;
   worker: DeliveryWorker | null;
   /** Today as AAAA-MM-GG (injectable for tests). */
   oggi?: () => string;
@@ -90,7 +95,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
   if (gia) return { nome: intestazione.nome, giaRicevuto: true, contenutoDiverso: gia.impronta !== impronta };
 
   const avvisiFlusso = testata.segnalazioni.filter((s) => s.gravita === 'AVVISO');
-  const contesto = { nomenclatore: deps.nomenclatore, oggi, intestazione };
+  const contesto = { nomenclatore: deps.nomenclatore, oggi, intestazione, ...(deps.catalogoSip ? { catalogoSip: deps.catalogoSip } : {}) };
 
   const flussoId = randomUUID();
   const ricevutoIl = new Date();
@@ -152,7 +157,46 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
       righe.push({ valutato: v, payload: accepted ? sinbaPayload(intestazione, v.record) : null, destinazioni: accepted ? ['sinba'] : [] });
     }
   } else {
-    throw badUserInput('I flussi SIP non sono ancora accettati da questa installazione.', 'TIPO_NON_SUPPORTATO');
+    const valutati = valutaCasiSip(letto.records as CasoSipFlusso[], letto.erroriPerRecord, contesto);
+    // A case is keyed by ente and ProtocolloCaso; cancellations are checked against what the
+    // registry already received, and against this flow, like benefits.
+    const mac = valutati.map((v) => deps.keys.mac(chiaveCasoSip(intestazione.ente.codice, v.record.protocolloCaso)));
+    const noti = await lookupNote(deps.handle, mac.filter((_, i) => valutati[i]!.record.tipoOperazione === 'C'));
+    const nelFlusso = new Map<string, { annullata: boolean }>();
+    valutati.forEach((v, i) => {
+      const caso = v.record;
+      const key = mac[i]!.toString('hex');
+      const rif = riferimentoCasoSip({ posizione: { numero: v.numero + offset, riga: v.riga }, protocolloCaso: caso.protocolloCaso });
+      const prefisso = rif.charAt(0).toUpperCase() + rif.slice(1);
+      if (v.stato !== 'RIFIUTATO') {
+        if (nelFlusso.has(key)) {
+          aggiungi(v, creaSegnalazione('SIP_RIPETUTO_NEL_FLUSSO', `${prefisso}: lo stesso caso (stesso ente e ProtocolloCaso) compare più volte nel flusso; vale l'ultimo inviato.`));
+        }
+        if (caso.tipoOperazione === 'C') {
+          const prima = nelFlusso.get(key) ?? noti.get(key);
+          if (!prima) {
+            aggiungi(
+              v,
+              creaSegnalazione(
+                'SIP_ANNULLAMENTO_SCONOSCIUTO',
+                `${prefisso}: si chiede di annullare un caso che il registro non ha mai ricevuto da questo ente con questo ProtocolloCaso. Verificare ProtocolloCaso.`,
+                'ProtocolloCaso',
+              ),
+            );
+          } else if (prima.annullata) {
+            aggiungi(v, creaSegnalazione('SIP_GIA_ANNULLATO', `${prefisso}: il caso era già stato annullato; l'annullamento non cambia nulla.`));
+          }
+        }
+        if (!rifiutato(v)) {
+          const annullata = caso.tipoOperazione === 'C';
+          nelFlusso.set(key, { annullata });
+          note.push({ chiave: mac[i]!, annullata, componente: 'sip' });
+          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero)), destinazioni: ['sip'] });
+          return;
+        }
+      }
+      righe.push({ valutato: v, payload: null, destinazioni: [] });
+    });
   }
 
   // The rules repeat the flow's warnings in each record's esito; records the XML schema
@@ -210,7 +254,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           { name: 'destinazioni', type: 'text[]', values: accettati.map((r) => `{${r.destinazioni.join(',')}}`) },
         ]);
       }
-      // The index of known benefits follows the flow's order: the last operation on a key wins.
+      // The index of known benefits and SIP cases follows the flow's order: the last operation on a key wins.
       await bulkInsert(
         t,
         'flussi.prestazione_nota',
@@ -233,7 +277,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
   return { nome: intestazione.nome, giaRicevuto: false, contenutoDiverso: false };
 }
 
-/** Known benefits among these keyed hashes, with where they live and whether they are cancelled. */
+/** Known benefits (and SIP cases) among these keyed hashes, with where they live and whether they are cancelled. */
 async function lookupNote({ db }: DatabaseHandle, chiavi: Buffer[]) {
   const found = new Map<string, { annullata: boolean; componente: string; conSina: boolean }>();
   for (let i = 0; i < chiavi.length; i += BATCH) {

@@ -3,7 +3,12 @@
  * keep it configurable", so they live in reference tables (`sip.esito_analisi_preliminare`,
  * `sip.sostegno`) that rows point at by foreign key: an ente or the ministry can add
  * an entry with an INSERT, without a migration or a release. These are the entries
- * every install starts with (seeded idempotently at migrate time).
+ * every install starts with (seeded idempotently at migrate time). The flow rules
+ * know the same starting entries (`CATALOGO_SIP_INIZIALE` of @casellario/domain,
+ * which this package does not depend on); the cross-service test
+ * test/flussi-sip.test.ts checks that the two lists agree. A code a flow brings
+ * that is not here is stored by delivery with a description to complete (see
+ * db/consegna.ts).
  */
 
 /** An outcome of the analisi preliminare: where the case goes next. */
