@@ -4,3 +4,4 @@ export { SHOWCASE_CODICE_FISCALE, SHOWCASE_ENTE } from './showcase';
 export { scalaEquivalenza } from './benefits';
 export { REGIONI_ENTI, REGIONI_EROGATRICI } from './enti';
 export type * from './types';
+export * from './caseload';

@@ -56,16 +56,25 @@ export function elencoScopeSql(viewer: Viewer, columns: ScopeColumns): SQL | und
 }
 
 /**
- * Row scope of a person's records (`Persona.<list>`, `_entities`): programmazione
- * its territory; gestione, controllo and monitoraggio the whole cartella of a person
- * they can name; audit nothing.
+ * Row scope of a person's records (`Persona.<list>`, `_entities`): gestione the
+ * whole cartella of persons in its ente's caseload (other enti's records
+ * included), controllo the same for an ente and the whole country for the national
+ * control bodies, programmazione its territory, monitoraggio national, audit
+ * nothing. `caseload(ente)` says, in SQL, that the row's person is in that ente's
+ * caseload (kit `inCaseload`).
  */
-export function cartellaScopeSql(viewer: Viewer, columns: Pick<ScopeColumns, 'codiceComune' | 'codiceRegione'>): SQL | undefined {
+export function cartellaScopeSql(
+  viewer: Viewer,
+  columns: Pick<ScopeColumns, 'codiceComune' | 'codiceRegione'>,
+  caseload: (ente: string) => SQL,
+): SQL | undefined {
   switch (viewer.ruolo) {
     case 'programmazione':
       return territorySql(viewer, columns);
     case 'gestione':
+      return caseload(viewer.ente);
     case 'controllo':
+      return ENTI_CONTROLLO_NAZIONALE.has(viewer.ente) ? undefined : caseload(viewer.ente);
     case 'monitoraggio':
       return undefined;
     default:

@@ -1,7 +1,7 @@
-import type { DemoPrestazione } from '@casellario/demo-data';
-import type { DatabaseHandle } from '@casellario/kit';
+import { caseloadPairs, type DemoDataset, type DemoPrestazione } from '@casellario/demo-data';
+import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
 import { storePrestazioni } from './db/queries';
-import type { CodiceProvaMezzi, PrestazioneInsert, PrestazioneTable } from './db/tables';
+import { caseloadFor, type CodiceProvaMezzi, type PrestazioneInsert, type PrestazioneTable } from './db/tables';
 
 /** A `PrestazioniSociali` record of the demo data set (codes as the flow writes them) as a row. */
 export function toPrestazioneRow(p: DemoPrestazione): PrestazioneInsert {
@@ -50,8 +50,10 @@ export async function loadPrestazioniDemo(
   handle: DatabaseHandle,
   table: PrestazioneTable,
   provaMezzi: readonly CodiceProvaMezzi[],
-  prestazioni: readonly DemoPrestazione[],
+  dataset: Partial<Pick<DemoDataset, 'prestazioni' | 'valutazioniSina' | 'casiSip'>>,
 ): Promise<void> {
-  const mine = prestazioni.filter((p) => provaMezzi.includes(p.presenzaProvaMezzi));
+  const mine = (dataset.prestazioni ?? []).filter((p) => provaMezzi.includes(p.presenzaProvaMezzi));
   await storePrestazioni(handle, table, mine.map(toPrestazioneRow));
+  // The whole caseload, not only this component's: gestione sees every record of a person in its caseload.
+  await addToCaseload(handle, caseloadFor(table), caseloadPairs(dataset));
 }

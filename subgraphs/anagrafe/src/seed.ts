@@ -1,7 +1,7 @@
 import { allComuni, validateCodiceFiscale } from '@casellario/domain';
-import type { DemoDataset } from '@casellario/demo-data';
-import type { DatabaseHandle } from '@casellario/kit';
-import { comune, ente, indirizzo, persona } from './db/schema';
+import { caseloadPairs, type DemoDataset } from '@casellario/demo-data';
+import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
+import { caseload, comune, ente, indirizzo, persona } from './db/schema';
 
 const BATCH = 1000;
 
@@ -21,7 +21,11 @@ export async function seedTerritori({ db }: DatabaseHandle): Promise<void> {
 }
 
 /** Loads the demo population: enti, persons and their addresses. */
-export async function loadDemo({ db }: DatabaseHandle, dataset: Pick<DemoDataset, 'enti' | 'persone'>): Promise<void> {
+export async function loadDemo(
+  handle: DatabaseHandle,
+  dataset: Pick<DemoDataset, 'enti' | 'persone'> & Partial<Pick<DemoDataset, 'prestazioni' | 'valutazioniSina' | 'casiSip'>>,
+): Promise<void> {
+  const { db } = handle;
   await db.insert(ente).values(dataset.enti.map((e) => ({ ...e, codiceComune: e.codiceComune || null }))).onConflictDoNothing();
   for (let i = 0; i < dataset.persone.length; i += BATCH) {
     const chunk = dataset.persone.slice(i, i + BATCH);
@@ -51,4 +55,5 @@ export async function loadDemo({ db }: DatabaseHandle, dataset: Pick<DemoDataset
       ),
     );
   }
+  await addToCaseload(handle, caseload, caseloadPairs(dataset));
 }

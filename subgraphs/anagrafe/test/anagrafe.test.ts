@@ -3,7 +3,8 @@ import { fieldsWithoutRule, signDevToken } from '@casellario/policies';
 import { anagrafePermissions } from '@casellario/policies/permissions/anagrafe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anagrafeSubgraph } from '../src/index';
-import { buildSecuredSchema } from '@casellario/kit';
+import { addToCaseload, buildSecuredSchema } from '@casellario/kit';
+import { caseload } from '../src/db/schema';
 import { definition } from '../src/schema';
 import { BIANCHI, fixture, ROSSI, ROSSI_OMOCODE, TEMPORANEO } from './fixture';
 
@@ -30,7 +31,14 @@ for (const backend of databaseBackends()) {
   describe(`anagrafe on ${backend}`, () => {
     let sg: TestSubgraph;
     beforeAll(async () => {
-      sg = await startTestSubgraph(anagrafeSubgraph, backend, (h) => anagrafeSubgraph.loadDemo(h, fixture));
+      sg = await startTestSubgraph(anagrafeSubgraph, backend, async (h) => {
+        await anagrafeSubgraph.loadDemo(h, fixture);
+        // Roma has a record for every fixture person but Bianchi (Milano's only).
+        await addToCaseload(h, caseload, [
+          ...[ROSSI, ROSSI_OMOCODE, TEMPORANEO].map((p) => ({ personaId: p.id, enteCodice: 'H501' })),
+          { personaId: BIANCHI.id, enteCodice: 'F205' },
+        ]);
+      });
     });
     afterAll(() => sg?.stop());
 
@@ -49,6 +57,22 @@ for (const backend of databaseBackends()) {
         residenza: { codiceComune: '058091', codiceRegione: '12', codiceNazione: '380', comune: { nome: 'Roma', siglaProvincia: 'RM' } },
         indirizzi: [{ codiceComune: '058091' }, { codiceComune: '015146' }],
       });
+    });
+
+    it("gives gestione only persons in its ente's caseload: anyone else is unknown", async () => {
+      const query = `query ($cf: String!) { persona(codiceFiscale: $cf) { id } }`;
+      const milano = await ROLE_TOKENS.gestione('F205');
+      const notMine = await graphqlRequest<{ persona: unknown }>(sg.url, query, { token: milano, variables: { cf: ROSSI.codiceFiscale } });
+      expect(notMine.data).toEqual({ persona: null });
+      expect(notMine.errors).toBeUndefined();
+      const mine = await graphqlRequest<{ persona: { id: string } }>(sg.url, query, { token: milano, variables: { cf: BIANCHI.codiceFiscale } });
+      expect(mine.data?.persona).toEqual({ id: BIANCHI.id });
+      // Through _entities too: Roma's person by internal id resolves to nothing for Milano.
+      const entities = await graphqlRequest<{ _entities: unknown[] }>(sg.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Persona { id codiceFiscale } } }`, {
+        token: milano,
+        variables: { r: [{ __typename: 'Persona', id: ROSSI.id }] },
+      });
+      expect(entities.data?._entities).toEqual([null]);
     });
 
     it('treats an omocode as a different person and recognises temporary codes', async () => {

@@ -83,7 +83,9 @@ describe('sipPayload', () => {
       },
     });
     // The delivery item: the case, and the person id of each member by the codice fiscale the case names it with.
-    expect(DESTINAZIONI.sip.toItem(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual({ ...p.caso, personaIds: { BNCMRC70A30F839G: 'id-BNCMRC70A30F839G' } });
+    expect(DESTINAZIONI.sip.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([{ ...p.caso, personaIds: { BNCMRC70A30F839G: 'id-BNCMRC70A30F839G' } }]);
+    // And the household's caseload for the ente that sent it, copied to every person-linked component.
+    expect(DESTINAZIONI.caseload.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([{ personaId: 'id-BNCMRC70A30F839G', enteCodice: 'F839' }]);
   });
 
   it('keeps the id of a case across flows and corrections, distinct per ente and case number', () => {
@@ -99,7 +101,7 @@ describe('sipPayload', () => {
   it('carries only the key of a cancellation, and names no person', () => {
     const p = sipPayload(keys, intestazione, caso({ tipoOperazione: 'C' }), 7);
     expect(p).toEqual({ tipo: 'sip', persone: [], caso: { tipoOperazione: 'C', id: sipPayload(keys, intestazione, caso(), 7).caso.id, enteCodice: 'F839', protocolloCaso: 'NA-SIP-2025-000007' } });
-    expect(DESTINAZIONI.sip.toItem(p, () => 'mai')).toEqual({ ...p.caso, personaIds: {} });
+    expect(DESTINAZIONI.sip.toItems(p, () => 'mai')).toEqual([{ ...p.caso, personaIds: {} }]);
   });
 });
 

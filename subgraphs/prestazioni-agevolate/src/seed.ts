@@ -5,7 +5,7 @@ import { storeDsu } from './db/queries';
 import { PROVA_MEZZI, prestazione } from './db/schema';
 
 /** Loads PSA's share of the demo benefits (`PresenzaProvaMezzi` 1 or 3) and every DSU; idempotent. */
-export async function loadDemo(handle: DatabaseHandle, dataset: Pick<DemoDataset, 'prestazioni' | 'dsu'>): Promise<void> {
-  await loadPrestazioniDemo(handle, prestazione, PROVA_MEZZI, dataset.prestazioni);
+export async function loadDemo(handle: DatabaseHandle, dataset: Pick<DemoDataset, 'prestazioni' | 'dsu'> & Partial<Pick<DemoDataset, 'valutazioniSina' | 'casiSip'>>): Promise<void> {
+  await loadPrestazioniDemo(handle, prestazione, PROVA_MEZZI, dataset);
   await storeDsu(handle, dataset.dsu);
 }

@@ -104,8 +104,12 @@ describePrestazioniSubgraph({
         (await graphqlRequest<{ _entities: unknown[] }>(url, query, { token, variables: { r: ids.map((id) => ({ __typename: 'Dsu', id })) } })).data
           ?._entities;
 
+      // Gestione reaches the DSU of persons in its ente's caseload only.
       expect(await as(await ROLE_TOKENS.gestione('H501'), [DSU_ROSSI_RECORD.id, DSU_BIANCHI_RECORD.id])).toEqual([
         { id: DSU_ROSSI_RECORD.id, protocollo: DSU_ROSSI.protocollo, isee: 6369.43, dichiarante: { id: ROSSI } },
+        null,
+      ]);
+      expect(await as(await ROLE_TOKENS.gestione('F205'), [DSU_BIANCHI_RECORD.id])).toEqual([
         { id: DSU_BIANCHI_RECORD.id, protocollo: DSU_BIANCHI_RECORD.protocollo, isee: 13000, dichiarante: { id: BIANCHI } },
       ]);
       // Programmazione reaches a DSU only through a benefit of its territory citing it.

@@ -1,11 +1,12 @@
-import type { DemoDataset, DemoPrestazione, DemoValutazioneSina } from '@casellario/demo-data';
-import type { DatabaseHandle } from '@casellario/kit';
+import { caseloadPairs, type DemoDataset, type DemoPrestazione, type DemoValutazioneSina } from '@casellario/demo-data';
+import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
+import { caseload } from './db/schema';
 import { annullaValutazioneSina, deliverValutazioniSina, type NuovaValutazioneSina } from './db/delivery';
 
 const BATCH = 1000;
 
 /** The demo data SINA needs: the assessments, and the benefits they came with (for their protocol and code). */
-export type SinaDemoData = Pick<DemoDataset, 'valutazioniSina' | 'prestazioni'>;
+export type SinaDemoData = Pick<DemoDataset, 'valutazioniSina' | 'prestazioni'> & Partial<Pick<DemoDataset, 'casiSip'>>;
 
 function toRow(v: DemoValutazioneSina, p: DemoPrestazione): NuovaValutazioneSina {
   return {
@@ -54,4 +55,5 @@ export async function loadDemo(handle: DatabaseHandle, dataset: SinaDemoData): P
     await deliverValutazioniSina(handle, rows);
   }
   for (const row of cancelled) await annullaValutazioneSina(handle, row);
+  await addToCaseload(handle, caseload, caseloadPairs(dataset));
 }

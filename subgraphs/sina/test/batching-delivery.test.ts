@@ -84,7 +84,7 @@ for (const backend of databaseBackends()) {
       const r = await graphqlRequest<{ _entities: Array<{ id: string; valutazioniSina: Array<{ id: string; persona: { id: string } }> }> }>(
         server.url,
         PERSONE,
-        { token: await ROLE_TOKENS.gestione(), variables: { r: Array.from({ length: PERSONS }, (_, i) => ({ __typename: 'Persona', id: personaId(i) })) } },
+        { token: await ROLE_TOKENS.controllo('GDF'), variables: { r: Array.from({ length: PERSONS }, (_, i) => ({ __typename: 'Persona', id: personaId(i) })) } },
       );
       expect(r.errors).toBeUndefined();
       expect(r.data?._entities).toHaveLength(PERSONS);
@@ -149,7 +149,7 @@ for (const backend of databaseBackends()) {
 
     it('hides a cancelled assessment from every read, and a new delivery brings it back', async () => {
       const [, latest] = manyValutazioni();
-      const token = await ROLE_TOKENS.gestione();
+      const token = await ROLE_TOKENS.controllo('GDF');
       const ids = async () =>
         (
           await graphqlRequest<{ _entities: Array<{ valutazioniSina: Array<{ id: string }> }> }>(server.url, PERSONE, {

@@ -203,9 +203,17 @@ for (const backend of databaseBackends()) {
       });
       expect(gestione.errors).toBeUndefined();
       expect(gestione.data?._entities).toEqual([
-        { id: V4, mobilita: 'SI_SPOSTA_ASSISTITO', invaliditaCivile: ['CERTIFICAZIONE_NPI', 'L104_ART12'], protocolloDomanda: 'MI-2025-0007', persona: { id: P3 } },
+        null, // P3 is in Milano's caseload, not Roma's
         null, // cancelled
         { id: V1, mobilita: 'SI_SPOSTA_ASSISTITO', invaliditaCivile: ['PARZIALE_ALMENO_75', 'L104_ART3_COMMA3'], protocolloDomanda: 'RM-2024-0001', persona: { id: P1 } },
+      ]);
+      const milanoGestione = await graphqlRequest<{ _entities: unknown[] }>(sg.url, VALUTAZIONE_ENTITIES, {
+        token: await ROLE_TOKENS.gestione('F205'),
+        variables: { r: [V4, V1].map((id) => ({ __typename: 'ValutazioneSina', id })) },
+      });
+      expect(milanoGestione.data?._entities).toEqual([
+        { id: V4, mobilita: 'SI_SPOSTA_ASSISTITO', invaliditaCivile: ['CERTIFICAZIONE_NPI', 'L104_ART12'], protocolloDomanda: 'MI-2025-0007', persona: { id: P3 } },
+        null, // P1 is in Roma's caseload only
       ]);
 
       const token = await ROLE_TOKENS.programmazione('12');

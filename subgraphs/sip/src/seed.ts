@@ -1,8 +1,9 @@
-import type { DemoCasoSip } from '@casellario/demo-data';
-import type { DatabaseHandle } from '@casellario/kit';
+import { caseloadPairs, type DemoCasoSip, type DemoDataset } from '@casellario/demo-data';
+import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
 import { codiceSostegno, ESITI_ANALISI_PRELIMINARE, SOSTEGNI } from './domain/catalogo';
 import { statoCaso } from './domain/stato-caso';
 import {
+  caseload,
   analisiPreliminare,
   casoSip,
   componenteNucleo,
@@ -42,7 +43,9 @@ async function inChunks<R>(rows: R[], write: (chunk: R[]) => Promise<unknown>): 
  * at a time. The stage (`stato`) is derived here, as flow delivery will do.
  * Sostegni may come as codes or as the catalogue's descriptions.
  */
-export async function loadDemo({ db }: DatabaseHandle, dataset: { casiSip: readonly CasoSipDemo[] }): Promise<void> {
+export async function loadDemo(handle: DatabaseHandle, dataset: { casiSip: readonly CasoSipDemo[] } & Partial<Pick<DemoDataset, 'prestazioni' | 'valutazioniSina'>>): Promise<void> {
+  const { db } = handle;
+  await addToCaseload(handle, caseload, caseloadPairs({ ...dataset, casiSip: [...dataset.casiSip] }));
   for (let i = 0; i < dataset.casiSip.length; i += BATCH) {
     const casi = dataset.casiSip.slice(i, i + BATCH);
     await db

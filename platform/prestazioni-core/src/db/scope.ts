@@ -1,7 +1,7 @@
-import { cartellaScopeSql, elencoScopeSql } from '@casellario/kit';
+import { cartellaScopeSql, elencoScopeSql, inCaseload } from '@casellario/kit';
 import type { Viewer } from '@casellario/policies';
 import type { SQL } from 'drizzle-orm';
-import type { PrestazioneTable } from './tables';
+import { caseloadFor, type PrestazioneTable } from './tables';
 
 /** A benefit is scoped by the ente that sent it and the residence it arrived with. */
 function columns(t: PrestazioneTable) {
@@ -10,7 +10,7 @@ function columns(t: PrestazioneTable) {
 
 /** Row scope of a person's benefits and of benefits reached by id (kit `cartellaScopeSql`). */
 export function cartellaScope(viewer: Viewer, t: PrestazioneTable): SQL | undefined {
-  return cartellaScopeSql(viewer, columns(t));
+  return cartellaScopeSql(viewer, columns(t), (ente) => inCaseload(caseloadFor(t), t.personaId, ente));
 }
 
 /** Row scope of the benefit listings (kit `elencoScopeSql`). */

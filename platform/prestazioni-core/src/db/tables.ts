@@ -1,3 +1,4 @@
+import { caseloadTable, type CaseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
 
@@ -114,3 +115,24 @@ export type PrestazioneTable = ReturnType<typeof prestazioneTable>;
 export type PrestazioneRow = PrestazioneTable['$inferSelect'];
 /** A benefit row as written (`data_riferimento` is computed by the database). */
 export type PrestazioneInsert = PrestazioneTable['$inferInsert'];
+
+/**
+ * The tables of a benefit component: its benefits, and its copy of the caseload
+ * (kit `caseloadTable`). The caseload is registered against the benefit table so
+ * that every query built from the benefit table finds it.
+ */
+export function prestazioniTables(schema: PgSchema, provaMezzi: readonly CodiceProvaMezzi[]) {
+  const prestazione = prestazioneTable(schema, provaMezzi);
+  const caseload = caseloadTable(schema);
+  caseloadOf.set(prestazione, caseload);
+  return { prestazione, caseload };
+}
+
+const caseloadOf = new WeakMap<PrestazioneTable, CaseloadTable>();
+
+/** The caseload table of the component a benefit table belongs to. */
+export function caseloadFor(t: PrestazioneTable): CaseloadTable {
+  const table = caseloadOf.get(t);
+  if (!table) throw new Error('benefit table created without prestazioniTables(): no caseload');
+  return table;
+}

@@ -1,34 +1,40 @@
-import { scopesByTerritory, territorySql, type DatabaseHandle } from '@casellario/kit';
+import { cartellaScopeSql, inCaseload, type DatabaseHandle } from '@casellario/kit';
 import type { Viewer } from '@casellario/policies';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { comune, ente, indirizzo, persona } from './schema';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { caseload, comune, ente, indirizzo, persona } from './schema';
 
 export type PersonaRow = typeof persona.$inferSelect;
 export type IndirizzoRow = typeof indirizzo.$inferSelect;
 export type EnteRow = typeof ente.$inferSelect;
 export type ComuneRow = typeof comune.$inferSelect;
 
-/** The person with exactly this codice fiscale (omocodes are other persons: no normalisation). */
-export async function findPersonaByCodiceFiscale({ db }: DatabaseHandle, codiceFiscale: string): Promise<PersonaRow | undefined> {
-  const [row] = await db.select().from(persona).where(eq(persona.codiceFiscale, codiceFiscale)).limit(1);
+/**
+ * The person with exactly this codice fiscale (omocodes are other persons: no
+ * normalisation), within the viewer's row scope: gestione only finds persons in
+ * its ente's caseload — anyone else is "unknown", so the answer reveals nothing.
+ */
+export async function findPersonaByCodiceFiscale(handle: DatabaseHandle, viewer: Viewer, codiceFiscale: string): Promise<PersonaRow | undefined> {
+  const [row] = await personeInScope(handle, viewer, eq(persona.codiceFiscale, codiceFiscale));
   return row;
 }
 
-/**
- * Persons by internal id, within the viewer's row scope: programmazione only sees
- * persons whose residence lies in its territory (the condition is in the query).
- */
-export async function findPersoneByIds({ db }: DatabaseHandle, viewer: Viewer, ids: readonly string[]): Promise<PersonaRow[]> {
+/** Persons by internal id, within the viewer's row scope (kit `cartellaScopeSql`, in the query). */
+export async function findPersoneByIds(handle: DatabaseHandle, viewer: Viewer, ids: readonly string[]): Promise<PersonaRow[]> {
   if (ids.length === 0) return [];
-  const scope = scopesByTerritory(viewer)
-    ? territorySql(viewer, { codiceComune: indirizzo.codiceComune, codiceRegione: indirizzo.codiceRegione })
-    : undefined;
-  if (!scope) return db.select().from(persona).where(inArray(persona.id, [...ids]));
+  return personeInScope(handle, viewer, inArray(persona.id, [...ids]));
+}
+
+/** Territory is the residence (first address); the caseload is this component's copy. */
+async function personeInScope({ db }: DatabaseHandle, viewer: Viewer, condition: SQL): Promise<PersonaRow[]> {
+  const scope = cartellaScopeSql(viewer, { codiceComune: indirizzo.codiceComune, codiceRegione: indirizzo.codiceRegione }, (ente) =>
+    inCaseload(caseload, persona.id, ente),
+  );
+  if (!scope) return db.select().from(persona).where(condition);
   const rows = await db
     .select({ persona })
     .from(persona)
-    .innerJoin(indirizzo, and(eq(indirizzo.personaId, persona.id), eq(indirizzo.ordine, 1)))
-    .where(and(inArray(persona.id, [...ids]), scope));
+    .leftJoin(indirizzo, and(eq(indirizzo.personaId, persona.id), eq(indirizzo.ordine, 1)))
+    .where(and(condition, scope));
   return rows.map((r) => r.persona);
 }
 

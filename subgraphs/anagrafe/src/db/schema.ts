@@ -1,8 +1,12 @@
+import { caseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, index, integer, pgSchema, primaryKey, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Everything anagrafe stores lives in its own Postgres schema. */
 export const anagrafe = pgSchema('anagrafe');
+
+/** This component's copy of the caseload (kit `caseloadTable`): who gestione may look up. */
+export const caseload = caseloadTable(anagrafe);
 
 /** `Beneficiario` + `Anagrafica` (tables 5–6). The only table in the platform with a codice fiscale. */
 export const persona = anagrafe.table(

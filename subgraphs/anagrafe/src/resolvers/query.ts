@@ -8,7 +8,7 @@ export const Query = {
   async persona(_: unknown, { codiceFiscale }: { codiceFiscale: string }, ctx: AnagrafeContext) {
     const check = validateCodiceFiscale(codiceFiscale);
     if (!check.valid) throw badUserInput(check.error?.message ?? 'Codice fiscale non valido');
-    const row = await findPersonaByCodiceFiscale(ctx.handle, check.normalized);
+    const row = await findPersonaByCodiceFiscale(ctx.handle, ctx.viewer, check.normalized);
     if (row) ctx.loaders.persona.prime(row.id, row);
     return row ?? null;
   },

@@ -1,4 +1,4 @@
-import type { Payload, PersonaPayload } from './payload';
+import { personeOf, type Payload, type PersonaPayload } from './payload';
 
 /**
  * The components records are delivered to, the delivery kind each one takes,
@@ -6,51 +6,67 @@ import type { Payload, PersonaPayload } from './payload';
  * codici fiscali into person ids.
  */
 export interface Destinazione {
-  nome: 'prestazioni-agevolate' | 'prestazioni-sociali' | 'sina' | 'sinba' | 'sip';
+  nome: 'prestazioni-agevolate' | 'prestazioni-sociali' | 'sina' | 'sinba' | 'sip' | 'caseload';
   kind: string;
   /** Whether items need person ids (then anagrafe is called first). */
   persone: boolean;
-  toItem(payload: Payload, personaId: (p: PersonaPayload) => string): unknown;
+  /** The items a record becomes for this destination (one for a component; one per person for the caseload). */
+  toItems(payload: Payload, personaId: (p: PersonaPayload) => string): unknown[];
+  /** Subgraphs that all receive each batch (the caseload is copied to every person-linked component). */
+  fanout?: readonly string[];
 }
 
 const prestazione = (nome: 'prestazioni-agevolate' | 'prestazioni-sociali'): Destinazione => ({
   nome,
   kind: 'prestazioni',
   persone: true,
-  toItem: (payload, personaId) => {
+  toItems: (payload, personaId) => {
     if (payload.tipo !== 'prestazione') throw new Error(`payload ${payload.tipo} instradato a ${nome}`);
-    return { ...payload.prestazione, personaId: personaId(payload.persona) };
+    return [{ ...payload.prestazione, personaId: personaId(payload.persona) }];
   },
 });
 
+/** Every person-linked component keeps a copy of the caseload (kit `caseloadTable`). */
+export const COMPONENTI_CON_CASELOAD = ['anagrafe', 'prestazioni-agevolate', 'prestazioni-sociali', 'sina', 'sip'] as const;
+
 export const DESTINAZIONI: Record<Destinazione['nome'], Destinazione> = {
+  caseload: {
+    nome: 'caseload',
+    kind: 'caseload',
+    persone: true,
+    fanout: COMPONENTI_CON_CASELOAD,
+    toItems: (payload, personaId) => {
+      const ente = payload.tipo === 'sinba' ? null : payload.tipo === 'prestazione' ? payload.prestazione.enteCodice : payload.caso.enteCodice;
+      return ente ? personeOf(payload).map((p) => ({ personaId: personaId(p), enteCodice: ente })) : [];
+    },
+  },
   'prestazioni-agevolate': prestazione('prestazioni-agevolate'),
   'prestazioni-sociali': prestazione('prestazioni-sociali'),
   sina: {
     nome: 'sina',
     kind: 'valutazioni',
     persone: true,
-    toItem: (payload, personaId) => {
+    toItems: (payload, personaId) => {
       if (payload.tipo !== 'prestazione' || !payload.sina) throw new Error('payload senza SINA instradato a sina');
-      return { ...payload.sina, personaId: personaId(payload.persona) };
+      return [{ ...payload.sina, personaId: personaId(payload.persona) }];
     },
   },
   sinba: {
     nome: 'sinba',
     kind: 'casi',
     persone: false,
-    toItem: (payload) => {
+    toItems: (payload) => {
       if (payload.tipo !== 'sinba') throw new Error(`payload ${payload.tipo} instradato a sinba`);
-      return { caso: payload.caso, sede: payload.sede };
+      return [{ caso: payload.caso, sede: payload.sede }];
     },
   },
   sip: {
     nome: 'sip',
     kind: 'casi',
     persone: true,
-    toItem: (payload, personaId) => {
+    toItems: (payload, personaId) => {
       if (payload.tipo !== 'sip') throw new Error(`payload ${payload.tipo} instradato a sip`);
-      return { ...payload.caso, personaIds: Object.fromEntries(payload.persone.map((p) => [p.codiceFiscale, personaId(p)])) };
+      return [{ ...payload.caso, personaIds: Object.fromEntries(payload.persone.map((p) => [p.codiceFiscale, personaId(p)])) }];
     },
   },
 };

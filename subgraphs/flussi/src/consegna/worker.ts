@@ -115,7 +115,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     const ids = new Map<string, string>();
     for (let i = 0; i < persons.length; i += batchSize) {
       const chunk = persons.slice(i, i + batchSize);
-      const result = await deliverBatch<{ personaId: string }>(url, 'persone', chunk, token);
+      const result = await deliverBatch<{ personaId: string }>(url, 'persone', chunk, token).catch((error: unknown) => {
+        throw new Error(`Consegna a anagrafe non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
+      });
       chunk.forEach((p, n) => {
         ids.set(p.codiceFiscale, result[n]!.personaId);
         noti.delete(p.codiceFiscale);
@@ -149,11 +151,23 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           if (!payload) throw new Error(`payload mancante per il record ${r.numero}`);
           return payload;
         });
-        const url = options.urls()[dest.nome];
-        if (!url) throw new Error(`${dest.nome} non raggiungibile: indirizzo sconosciuto`);
+        const targets = dest.fanout ?? [dest.nome];
+        const urls = targets.map((t) => {
+          const url = options.urls()[t];
+          if (!url) throw new Error(`${t} non raggiungibile: indirizzo sconosciuto`);
+          return url;
+        });
         const token = await options.serviceToken();
         const idOf = dest.persone ? await personIds(payloads, token) : () => '';
-        await deliverBatch(url, dest.kind, payloads.map((p) => dest.toItem(p, idOf)), token);
+        const items = payloads.flatMap((p) => dest.toItems(p, idOf));
+        // A batch counts as delivered only when every target has it (each one upserts: repeats are harmless).
+        await Promise.all(
+          urls.map((url, i) =>
+            deliverBatch(url, dest.kind, items, token).catch((error: unknown) => {
+              throw new Error(`Consegna a ${targets[i]} non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
+            }),
+          ),
+        );
         const ids = rows.map((r) => r.id);
         await db.transaction(async (tx) => {
           await tx
@@ -186,7 +200,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       await release(dest.nome);
     } catch (error) {
       logger.warn({ destinazione: dest.nome, err: (error as Error).message }, 'delivery failed, backing off');
-      await release(dest.nome, new Error(`Consegna a ${dest.nome} non riuscita (${(error as Error).message}): nuovo tentativo automatico`));
+      const message = (error as Error).message;
+      await release(dest.nome, new Error(message.startsWith('Consegna a ') ? message : `Consegna a ${dest.nome} non riuscita (${message}): nuovo tentativo automatico`));
     }
     return delivered;
   }

@@ -145,7 +145,9 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           nelFlusso.set(key, { annullata, componente, conSina });
           note.push({ chiave: mac[i]!, annullata, componente: conSina ? `${componente}+sina` : componente });
           const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina);
-          righe.push({ valutato: v, payload, destinazioni: payload.sina ? [componente, 'sina'] : [componente] });
+          // The caseload goes to every person-linked component (the gestione row scope); a cancellation adds nobody.
+          const caseload = annullata ? [] : ['caseload'];
+          righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(payload.sina ? ['sina'] : [])] });
           return;
         }
       }
@@ -191,7 +193,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           const annullata = caso.tipoOperazione === 'C';
           nelFlusso.set(key, { annullata });
           note.push({ chiave: mac[i]!, annullata, componente: 'sip' });
-          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero)), destinazioni: ['sip'] });
+          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero)), destinazioni: annullata ? ['sip'] : ['caseload', 'sip'] });
           return;
         }
       }

@@ -1,4 +1,4 @@
-import { prestazioneTable } from '@casellario/prestazioni-core/tables';
+import { prestazioniTables } from '@casellario/prestazioni-core/tables';
 import { pgSchema } from 'drizzle-orm/pg-core';
 
 /** Everything PS stores lives in its own Postgres schema. */
@@ -8,4 +8,4 @@ export const prestazioniSociali = pgSchema('prestazioni_sociali');
 export const PROVA_MEZZI = ['2', '4'] as const;
 
 /** Benefits not tested through ISEE. */
-export const prestazione = prestazioneTable(prestazioniSociali, PROVA_MEZZI);
+export const { prestazione, caseload } = prestazioniTables(prestazioniSociali, PROVA_MEZZI);

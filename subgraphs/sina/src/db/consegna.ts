@@ -1,4 +1,5 @@
-import type { DatabaseHandle } from '@casellario/kit';
+import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
+import { caseload } from './schema';
 import { annullaValutazioneSina, deliverValutazioniSina, type NuovaValutazioneSina } from './delivery';
 
 /** A SINA record as the flows component delivers it: the row, and whether the benefit it came with was cancelled. */
@@ -24,5 +25,7 @@ export async function consegnaValutazioni(handle: DatabaseHandle, items: readonl
     }
   }
   await flush();
+  // This component's own records put their persons in the sending ente's caseload at once.
+  await addToCaseload(handle, caseload, items.filter((i) => i.tipoOperazione !== 'C'));
   return items.map(() => ({ ok: true as const }));
 }

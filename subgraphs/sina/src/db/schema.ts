@@ -1,8 +1,12 @@
+import { caseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, pgSchema, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Everything the SINA component stores lives in its own Postgres schema. */
 export const sina = pgSchema('sina');
+
+/** This component's copy of the caseload (kit `caseloadTable`): the gestione row scope. */
+export const caseload = caseloadTable(sina);
 
 /** The codes of table 11 (`InvCiv`), as a SQL array literal for the containment check. */
 const INV_CIV_CODES = sql.raw(`'{1,2,3,4,5,6,7,8}'::text[]`);

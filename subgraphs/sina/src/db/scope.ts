@@ -1,7 +1,7 @@
-import { cartellaScopeSql, elencoScopeSql } from '@casellario/kit';
+import { cartellaScopeSql, elencoScopeSql, inCaseload } from '@casellario/kit';
 import type { Viewer } from '@casellario/policies';
 import type { SQL } from 'drizzle-orm';
-import { valutazioneSina } from './schema';
+import { caseload, valutazioneSina } from './schema';
 
 /** An assessment is scoped by the ente that sent it and the residence it arrived with. */
 const COLUMNS = {
@@ -17,5 +17,5 @@ export function listingScope(viewer: Viewer): SQL | undefined {
 
 /** Row scope of a person's assessments and of assessments reached by id (kit `cartellaScopeSql`). */
 export function personRecordsScope(viewer: Viewer): SQL | undefined {
-  return cartellaScopeSql(viewer, COLUMNS);
+  return cartellaScopeSql(viewer, COLUMNS, (ente) => inCaseload(caseload, valutazioneSina.personaId, ente));
 }

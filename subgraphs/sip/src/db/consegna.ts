@@ -1,7 +1,8 @@
-import { bulkInsertRows, type DatabaseHandle } from '@casellario/kit';
+import { addToCaseload, bulkInsertRows, type DatabaseHandle } from '@casellario/kit';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { statoCaso } from '../domain/stato-caso';
 import {
+  caseload,
   analisiPreliminare,
   casoSip,
   componenteNucleo,
@@ -96,6 +97,12 @@ export async function consegnaCasi(handle: DatabaseHandle, items: readonly CasoS
       }
     }
     await flush();
+    // This component's own cases put their members in the sending ente's caseload at once.
+    await addToCaseload(
+      t,
+      caseload,
+      items.flatMap((i) => (i.tipoOperazione === 'C' ? [] : Object.values(i.personaIds).map((personaId) => ({ personaId, enteCodice: i.enteCodice })))),
+    );
   });
   return items.map(() => ({ ok: true as const }));
 }

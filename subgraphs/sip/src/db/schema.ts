@@ -1,3 +1,4 @@
+import { caseloadTable } from '@casellario/kit/tables';
 import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
@@ -30,6 +31,9 @@ import {
 
 /** Everything SIP stores lives in its own Postgres schema. */
 export const sip = pgSchema('sip');
+
+/** This component's copy of the caseload (kit `caseloadTable`): the gestione row scope. */
+export const caseload = caseloadTable(sip);
 
 // Fixed enumerations become check constraints written from the same lists as the code.
 function oneOf(column: PgColumn, values: readonly string[]): SQL {

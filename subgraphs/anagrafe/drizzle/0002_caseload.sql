@@ -1,0 +1,7 @@
+CREATE TABLE "anagrafe"."caseload" (
+	"persona_id" uuid NOT NULL,
+	"ente_codice" varchar(32) NOT NULL,
+	CONSTRAINT "caseload_persona_id_ente_codice_pk" PRIMARY KEY("persona_id","ente_codice")
+);
+--> statement-breakpoint
+CREATE INDEX "caseload_ente" ON "anagrafe"."caseload" USING btree ("ente_codice","persona_id");
