@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { createApolloServer, createGraphQLHttpHandler, listen, type RunningServer } from '@casellario/kit';
-import type { TokenVerifier } from '@casellario/policies';
+import { createApolloServer, createGraphQLHttpHandler, listen, queryLimitsFromEnv, type QueryLimits, type RunningServer } from '@casellario/kit';
+import { gatewaySecretsFromEnv, type GatewaySecrets, type TokenVerifier } from '@casellario/policies';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
 import { AuthenticatedDataSource } from './data-source';
@@ -23,6 +23,10 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Extra routes (the web console, in embedded mode). */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Query limits; default: LIMITE_* from the environment over the gateway defaults. */
+  limits?: QueryLimits;
+  /** The secret the proof sent to subgraphs is made with; default: GATEWAY_SHARED_SECRET_FILE (or the dev secret). */
+  gatewaySecrets?: GatewaySecrets;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -33,10 +37,13 @@ export interface RunningGateway extends RunningServer {
 /**
  * Starts the gateway on a static supergraph (the committed one in production):
  * the token is verified here first — a bad one never reaches a subgraph — and
- * then forwarded, because every subgraph enforces its own rules as well.
+ * abusive operations (depth, aliases, tokens, directives, cost) are refused before
+ * planning; then the token is forwarded with the gateway's proof, because every
+ * subgraph enforces its own rules as well and admits only what comes through here.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const timeout = options.subgraphTimeoutMs ?? 10_000;
+  const secrets = options.gatewaySecrets ?? gatewaySecretsFromEnv();
   const resolvedUrls: Record<string, string> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -44,16 +51,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       resolvedUrls[name] = target;
-      return new AuthenticatedDataSource(target, options.subgraphTimeoutsMs?.[name] ?? DEFAULT_TIMEOUTS_MS[name] ?? timeout);
+      return new AuthenticatedDataSource(target, options.subgraphTimeoutsMs?.[name] ?? DEFAULT_TIMEOUTS_MS[name] ?? timeout, secrets.current);
     },
   });
   const development = options.development ?? false;
-  const server = createApolloServer<GatewayContext>({ gateway }, development);
+  const limits = options.limits ?? queryLimitsFromEnv('gateway');
+  const server = createApolloServer<GatewayContext>({ gateway }, development, { limits });
   await server.start();
   const ready = createReadiness(() => Object.values(resolvedUrls));
   const handler = createGraphQLHttpHandler<GatewayContext>({
     apollo: server,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+    maxTokens: limits.token,
     ready,
     routes: options.routes,
     context: async ({ requestId, headers }) => {

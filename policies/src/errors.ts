@@ -13,6 +13,17 @@ export function forbidden(message = 'Accesso non consentito per la finalità del
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/**
+ * A request that reached a subgraph without a valid gateway proof (DESIGN §2: the
+ * gateway's checks come first). One message whatever was wrong — missing, forged,
+ * expired or bound to another token — so a prober learns nothing from it.
+ */
+export function notThroughGateway(): GraphQLError {
+  return new GraphQLError('Richiesta non ammessa: questo servizio risponde solo attraverso il gateway', {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
+
 /** Bad input from the caller, with what to fix; `motivo` is a stable code programs can key on. */
 export function badUserInput(message: string, motivo?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(motivo ? { motivo } : {}) } });

@@ -7,6 +7,7 @@ export * from './token/auth-config';
 export * from './token/verify';
 export * from './token/sign';
 export * from './token/dev-keys';
+export * from './token/gateway-proof';
 export * from './shield/rules';
 export * from './shield/apply';
 export * from './shield/coverage';

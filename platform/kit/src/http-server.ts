@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { logger } from './logger';
+import { exceedsTokenLimit, queryLimitError } from './query-limits';
 import { safeError } from './safe-error';
 
 /** What a request carries into the GraphQL context once authenticated. */
@@ -26,6 +27,18 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   ready: () => Promise<boolean>;
   /** Extra routes (e.g. the web console); return true when handled. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Checked first on every `/graphql` request, before the method, the token or the
+   * body: an error (with an `http.status` extension) refuses the request with it.
+   * Subgraphs use it to admit only requests that carry the gateway's proof; health
+   * probes and extra routes (internal delivery) are not subject to it.
+   */
+  admit?: (req: IncomingMessage) => GraphQLError | null;
+  /**
+   * Lexical tokens a query may have, counted before Apollo parses it (validating a
+   * huge document is quadratic, so it must never start); none: unlimited.
+   */
+  maxTokens?: number;
 }
 
 export interface RunningServer {
@@ -38,7 +51,8 @@ export interface RunningServer {
 /**
  * The HTTP edge shared by the gateway and every subgraph: `/graphql`,
  * `/health/live`, `/health/ready`. Written on `node:http` against Apollo's
- * integration API so that limits (body size, batching) are ours to set.
+ * integration API so that limits (body size, batching) and admission (the
+ * gateway's proof, in subgraphs) are ours to set.
  */
 export function createGraphQLHttpHandler<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -53,6 +67,13 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
         if (options.routes && (await options.routes(req, res))) return;
         return sendJson(res, 404, { errors: [{ message: 'Risorsa non trovata', extensions: { code: 'NOT_FOUND' } }] });
       }
+      const refusal = options.admit?.(req);
+      if (refusal) {
+        // The body is drained unread, so the connection can be reused.
+        req.resume();
+        const status = (refusal.extensions?.http as { status?: number } | undefined)?.status ?? 403;
+        return sendJson(res, status, { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
+      }
       if (req.method !== 'GET' && req.method !== 'POST') return sendJson(res, 405, graphqlError('Metodo non ammesso', 'BAD_REQUEST'));
 
       const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
@@ -64,13 +85,21 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
         const e = error as GraphQLError;
         const status = (e.extensions?.http as { status?: number } | undefined)?.status;
         if (!status) throw error;
-        return sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
+        const motivo = e.extensions.motivo;
+        return sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.extensions.code, ...(motivo ? { motivo } : {}) } }] });
       }
 
       const body = req.method === 'POST' ? await readJsonBody(req, options.maxBodyBytes) : undefined;
       if (body === TOO_LARGE) return sendJson(res, 413, graphqlError('Richiesta troppo grande', 'BAD_REQUEST'));
       if (body === MALFORMED) return sendJson(res, 400, graphqlError('Corpo della richiesta non è JSON valido', 'BAD_REQUEST'));
       if (Array.isArray(body)) return sendJson(res, 400, graphqlError('Richieste multiple in un solo invio non ammesse', 'BAD_REQUEST'));
+      if (options.maxTokens !== undefined) {
+        const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+        if (typeof query === 'string' && exceedsTokenLimit(query, options.maxTokens)) {
+          const refusal = queryLimitError('token');
+          return sendJson(res, 400, { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code, motivo: refusal.extensions.motivo } }] });
+        }
+      }
 
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {

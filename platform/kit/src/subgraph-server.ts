@@ -3,26 +3,57 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { applyPermissions, type Permissions, type TokenVerifier, type Viewer } from '@casellario/policies';
+import {
+  applyPermissions,
+  GATEWAY_PROOF_HEADER,
+  gatewaySecretsFromEnv,
+  notThroughGateway,
+  verifyGatewayProof,
+  type GatewaySecrets,
+  type Permissions,
+  type TokenVerifier,
+  type Viewer,
+} from '@casellario/policies';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recordIdentifyingReads, type IdentifyingFields } from './access-log';
 import { createErrorFormatter } from './format-error';
 import { createGraphQLHttpHandler, listen, type RunningServer } from './http-server';
+import { queryLimitProtection, queryLimitsFromEnv, type QueryLimits } from './query-limits';
+
+export {
+  GATEWAY_QUERY_LIMITS,
+  SUBGRAPH_QUERY_LIMITS,
+  queryLimitEnvName,
+  queryLimitsFromEnv,
+  queryLimitError,
+  estimateCost,
+  type QueryLimits,
+} from './query-limits';
 
 export interface SubgraphDefinition<TContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
   permissions: Permissions;
+  /**
+   * The fields whose values identify someone (those the shield grants with
+   * `canSeeIdentifying`), and how to tell whose: each value released is written to
+   * the access log (see access-log.ts).
+   */
+  accessiIdentificanti?: IdentifyingFields;
 }
 
 /**
  * The executable schema of a subgraph: federation schema first, then the shield
- * (applied after `buildSubgraphSchema`, which keeps `__resolveReference`).
+ * (applied after `buildSubgraphSchema`, which keeps `__resolveReference`), then,
+ * outside the shield, the access log on the identifying fields, so that it records
+ * only what the shield let through.
  */
 export function buildSecuredSchema<TContext>(definition: SubgraphDefinition<TContext>): GraphQLSchema {
   const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }]);
-  return applyPermissions(schema, definition.permissions);
+  const secured = applyPermissions(schema, definition.permissions);
+  return definition.accessiIdentificanti ? recordIdentifyingReads(secured, definition.accessiIdentificanti) : secured;
 }
 
 /** Whether development conveniences (introspection, stack traces) are on. */
@@ -32,17 +63,24 @@ export function isDevelopment(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /**
  * Apollo Server options that are safe by default: no introspection, no stack
- * traces, no landing page, no batching, CSRF prevention, masked errors.
+ * traces, no landing page, no batching, CSRF prevention, masked errors, no field
+ * suggestions, and query limits (depth, aliases, tokens, directives, cost) — the
+ * gateway's or a subgraph's from the environment unless `extras.limits` says.
  */
 export function createApolloServer<TContext extends BaseContext>(
   source: { schema: GraphQLSchema } | { gateway: GatewayInterface },
   development: boolean,
-  extras: { plugins?: Array<ApolloServerPlugin<TContext>>; validationRules?: ValidationRule[] } = {},
+  extras: { plugins?: Array<ApolloServerPlugin<TContext>>; validationRules?: ValidationRule[]; limits?: QueryLimits } = {},
 ): ApolloServer<TContext> {
+  const limits = extras.limits ?? queryLimitsFromEnv('gateway' in source ? 'gateway' : 'subgraph');
+  const protection = queryLimitProtection<TContext>(limits);
   return new ApolloServer<TContext>({
     ...source,
     introspection: development,
     includeStacktraceInErrorResponses: development,
+    // Validation errors lose their "Did you mean …?"; the error formatter removes the
+    // rest (variable and input errors) as well.
+    hideSchemaDetailsFromClientErrors: !development,
     formatError: createErrorFormatter({ development }),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -51,9 +89,10 @@ export function createApolloServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ...protection.plugins,
       ...(extras.plugins ?? []),
     ] as Array<ApolloServerPlugin<TContext>>,
-    validationRules: extras.validationRules ?? [],
+    validationRules: [...protection.validationRules, ...(extras.validationRules ?? [])],
   });
 }
 
@@ -71,18 +110,40 @@ export interface StartSubgraphOptions<TContext extends BaseContext> {
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   /** Extra Apollo plugins (e.g. the access log's flush before a response leaves). */
   plugins?: Array<ApolloServerPlugin<TContext>>;
+  /** Query limits; default: the subgraph limits from the environment (`LIMITE_*_SOTTOGRAFI`). */
+  limits?: QueryLimits;
+  /** Secrets the gateway's proof is checked against; default: GATEWAY_SHARED_SECRET_FILE (or the dev secret). */
+  gatewaySecrets?: GatewaySecrets;
 }
 
-/** Builds and starts one subgraph server; port 0 picks a free port (tests). */
+/**
+ * Builds and starts one subgraph server; port 0 picks a free port (tests). Its
+ * `/graphql` admits only requests carrying the gateway's proof, checked before
+ * the token: a client that reaches a subgraph's port directly would otherwise
+ * skip the gateway's limits. Health probes and delivery routes are outside it.
+ */
 export async function startSubgraphServer<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningServer> {
   const development = options.development ?? isDevelopment();
-  const apollo = createApolloServer<TContext>({ schema: buildSecuredSchema(options.definition) }, development, { plugins: options.plugins });
+  const secrets = options.gatewaySecrets ?? gatewaySecretsFromEnv();
+  const limits = options.limits ?? queryLimitsFromEnv('subgraph');
+  const apollo = createApolloServer<TContext>({ schema: buildSecuredSchema(options.definition) }, development, {
+    plugins: options.plugins,
+    limits,
+  });
   await apollo.start();
   const handler = createGraphQLHttpHandler<TContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxTokens: limits.token,
     ready: options.ready,
     routes: options.routes,
+    admit: (req) => {
+      const admitted = verifyGatewayProof(secrets.accepted, single(req.headers[GATEWAY_PROOF_HEADER]), {
+        requestId: single(req.headers['x-request-id']) ?? '',
+        authorization: req.headers.authorization,
+      });
+      return admitted ? null : notThroughGateway();
+    },
     context: async ({ requestId, headers }) => {
       const riferimento = headers['x-riferimento'];
       const viewer = await options.verify(headers.authorization, Array.isArray(riferimento) ? riferimento[0] : riferimento);
@@ -97,4 +158,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       await apollo.stop();
     },
   };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { unauthenticated } from '../errors';
 import { isRuolo } from '../ruoli';
@@ -14,20 +15,7 @@ export type TokenVerifier = (authorization: string | undefined, riferimento?: st
  */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   return async (authorization, riferimento) => {
-    const token = bearer(authorization);
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, config.verificationKey, {
-        algorithms: [TOKEN_ALGORITHM],
-        issuer: config.issuer,
-        audience: config.audience,
-        typ: TOKEN_TYPE,
-        clockTolerance: config.clockToleranceSeconds,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      }));
-    } catch (error) {
-      throw unauthenticated(reasonFor(error));
-    }
+    const payload = await verifyJwt(bearer(authorization), config);
     if (!isRuolo(payload.ruolo)) throw unauthenticated('Token non valido: finalità (ruolo) mancante o sconosciuta');
     if (typeof payload.ente !== 'string' || !/^[A-Z0-9]{1,32}$/.test(payload.ente)) {
       throw unauthenticated('Token non valido: ente mancante o malformato');
@@ -40,15 +28,69 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     if (payload.ruolo === 'programmazione' && payload.territorio === undefined) {
       throw unauthenticated('Token non valido: la finalità programmazione richiede un territorio');
     }
-    const ref = riferimento?.trim();
     return {
       sub: payload.sub,
       ruolo: payload.ruolo,
       ente: payload.ente,
       territorio,
-      riferimento: ref && ref.length <= 64 ? ref : null,
+      riferimento: readRiferimento(payload.ruolo, riferimento),
     };
   };
+}
+
+/**
+ * Signature, algorithm, issuer, audience, type and times, shared by client and
+ * service tokens. jose checks `iat` only against a maximum age, so a token issued
+ * in the future (a signer with a wrong clock, or one minted to outlive its `exp`
+ * policy) is refused here, with the same tolerance as `exp` and `nbf`.
+ */
+async function verifyJwt(token: string, config: AuthConfig): Promise<Record<string, unknown>> {
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, config.verificationKey, {
+      algorithms: [TOKEN_ALGORITHM],
+      issuer: config.issuer,
+      audience: config.audience,
+      typ: TOKEN_TYPE,
+      clockTolerance: config.clockToleranceSeconds,
+      requiredClaims: ['exp', 'iat', 'sub'],
+    }));
+  } catch (error) {
+    throw unauthenticated(reasonFor(error));
+  }
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.iat !== 'number' || payload.iat > now + config.clockToleranceSeconds) {
+    throw unauthenticated('Token non valido: data di emissione (iat) nel futuro');
+  }
+  return payload;
+}
+
+/** A case reference: printable, no spaces inside, as control bodies number their files (`PG-2026/0042`). */
+const RIFERIMENTO = /^[A-Za-z0-9][A-Za-z0-9._\/:-]{0,63}$/;
+
+/**
+ * The case reference of a request (`x-riferimento`). A control body reads personal
+ * data only for a file it is working on (DESIGN §2): without a reference its request
+ * is refused before anything is read, and the reference goes into every access record.
+ * Other purposes may send one; a malformed one is refused whoever sends it, rather
+ * than dropped, so that a typo never produces records without their case.
+ */
+function readRiferimento(ruolo: string, riferimento: string | undefined): string | null {
+  const ref = riferimento?.trim();
+  if (ref) {
+    if (!RIFERIMENTO.test(ref)) {
+      throw riferimentoRefused('Riferimento della pratica (x-riferimento) non valido: da 1 a 64 caratteri tra lettere, cifre e . _ / : -');
+    }
+    return ref;
+  }
+  if (ruolo === 'controllo') {
+    throw riferimentoRefused('La finalità controllo richiede il riferimento della pratica: inviare l’intestazione x-riferimento (es. x-riferimento: PG-2026/0042)');
+  }
+  return null;
+}
+
+function riferimentoRefused(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', motivo: 'RIFERIMENTO_RICHIESTO', http: { status: 403 } } });
 }
 
 function bearer(authorization: string | undefined): string {
@@ -94,20 +136,7 @@ export interface ServiceIdentity {
  */
 export function createServiceVerifier(config: AuthConfig): (authorization: string | undefined) => Promise<ServiceIdentity> {
   return async (authorization) => {
-    const token = bearer(authorization);
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, config.verificationKey, {
-        algorithms: [TOKEN_ALGORITHM],
-        issuer: config.issuer,
-        audience: config.audience,
-        typ: TOKEN_TYPE,
-        clockTolerance: config.clockToleranceSeconds,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      }));
-    } catch (error) {
-      throw unauthenticated(reasonFor(error));
-    }
+    const payload = await verifyJwt(bearer(authorization), config);
     if (payload.ruolo !== RUOLO_SISTEMA || typeof payload.sub !== 'string') throw unauthenticated('Token non valido per un servizio interno');
     return { sub: payload.sub };
   };
