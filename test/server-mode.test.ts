@@ -75,6 +75,6 @@ describe.runIf(databaseBackends().includes('postgres'))('server mode: one proces
     const rows = await handle.rows<{ schema_name: string }>(
       sql`select schema_name from information_schema.schemata where schema_name not like 'pg_%' and schema_name <> 'information_schema' order by 1`,
     );
-    expect(rows.map((r) => r.schema_name)).toEqual(['anagrafe', 'drizzle', 'flussi', 'prestazioni_agevolate', 'prestazioni_sociali', 'public', 'sina', 'sinba', 'sip']);
+    expect(rows.map((r) => r.schema_name)).toEqual(['accessi', 'anagrafe', 'drizzle', 'flussi', 'prestazioni_agevolate', 'prestazioni_sociali', 'public', 'sina', 'sinba', 'sip']);
   });
 });

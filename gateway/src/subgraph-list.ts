@@ -12,6 +12,7 @@ export const SUBGRAPHS = [
   { name: 'sinba', port: 4105 },
   { name: 'sip', port: 4106 },
   { name: 'flussi', port: 4107 },
+  { name: 'accessi', port: 4108 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -12,3 +12,6 @@ export * from './scalars';
 export * from './delivery';
 export * from './bulk';
 export * from './safe-error';
+export * from './caseload';
+export * from './caseload-table';
+export * from './access-log';

@@ -5,10 +5,12 @@ import {
   createServiceVerifier,
   createTokenVerifier,
   pseudonymKeysFromEnv,
+  serviceTokenSource,
   type PersonaIdCodec,
   type ServiceIdentity,
   type TokenVerifier,
 } from '@casellario/policies';
+import { accessLogPlugin, attachAccessCollector, remoteAccessLogSink, type AccessLogSink, type IdentifyingFields } from './access-log';
 import { deliveryRoutes, type DeliveryHandlers } from './delivery';
 import { openPostgres, type DatabaseHandle } from './database';
 import type { RunningServer } from './http-server';
@@ -32,6 +34,12 @@ export interface SubgraphRuntime {
    * (the flows component delivers records). Defaults to SUBGRAPH_URL_<NAME>.
    */
   peerUrls?: () => Record<string, string | undefined>;
+  /**
+   * Where this subgraph's access records go. Default: the accessi component's
+   * internal endpoint at `peerUrls().accessi`, with the subgraph's service token.
+   * Tests of a single subgraph give an in-memory log.
+   */
+  accessLog?: AccessLogSink;
 }
 
 /** Peer subgraph URLs from SUBGRAPH_URL_<NAME> variables (server mode). */
@@ -66,25 +74,49 @@ export interface SubgraphModule<TDataset = unknown> {
 
 /**
  * Starts a subgraph on a runtime: the one way every subgraph is served (embedded,
- * server mode, tests), ready when its database answers.
+ * server mode, tests), ready when its database answers. A subgraph that lists
+ * identifying fields (`accessiIdentificanti`), or brings its own access-log sink,
+ * gets a collector in every request's context and the plugin that writes the
+ * request's access records before its response leaves; the others pay nothing.
  */
 export function serveSubgraph<TContext extends BaseContext>(
   runtime: SubgraphRuntime,
   definition: SubgraphDefinition<TContext>,
   createContext: (runtime: SubgraphRuntime, viewer: Viewer, requestId: string) => TContext,
-  options: { deliveries?: DeliveryHandlers; maxBodyBytes?: number } = {},
+  options: { deliveries?: DeliveryHandlers; maxBodyBytes?: number; accessLog?: AccessLogSink } = {},
 ): Promise<RunningServer> {
   const { deliveries } = options;
+  const accessLog = accessLogSinkFor(runtime, definition, options.accessLog);
   return startSubgraphServer({
     maxBodyBytes: options.maxBodyBytes,
     routes: deliveries ? deliveryRoutes({ handle: runtime.handle, handlers: deliveries, verifyService: runtime.verifyService }) : undefined,
     definition,
     verify: runtime.verify,
-    createContext: (viewer, requestId) => createContext(runtime, viewer, requestId),
+    createContext: accessLog
+      ? (viewer, requestId) => attachAccessCollector(createContext(runtime, viewer, requestId), viewer, requestId)
+      : (viewer, requestId) => createContext(runtime, viewer, requestId),
+    plugins: accessLog ? [accessLogPlugin<TContext>(definition.name, accessLog)] : undefined,
     ready: () => runtime.handle.ping(),
     port: runtime.port,
     host: runtime.host,
     development: runtime.development,
+  });
+}
+
+/**
+ * The sink a subgraph writes its access records to, or null when it reads nothing
+ * identifying: its own (accessi writes locally), the runtime's, or accessi's
+ * internal endpoint. The service token source is made at start, so that production
+ * without SERVICE_TOKEN_FILE fails there rather than on the first request.
+ */
+function accessLogSinkFor(runtime: SubgraphRuntime, definition: { name: string; accessiIdentificanti?: IdentifyingFields }, own: AccessLogSink | undefined): AccessLogSink | null {
+  if (own) return own;
+  if (Object.keys(definition.accessiIdentificanti ?? {}).length === 0) return null;
+  if (runtime.accessLog) return runtime.accessLog;
+  const fromEnv = runtime.peerUrls ? null : peerUrlsFromEnv();
+  return remoteAccessLogSink({
+    url: () => (runtime.peerUrls ? runtime.peerUrls() : fromEnv!).accessi,
+    token: serviceTokenSource(`svc-${definition.name}`),
   });
 }
 

@@ -9,3 +9,4 @@ export * from './resolvers/index';
 export * from './resolvers/persona';
 export * from './demo';
 export * from './delivery';
+export * from './accessi';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from '@casellario/kit';
 import { prestazioniSocialiPermissions } from '@casellario/policies/permissions/prestazioni-sociali';
+import { prestazioniAccessiIdentificanti } from '@casellario/prestazioni-core';
 import { gql } from 'graphql-tag';
 import type { PrestazioniSocialiContext } from './context';
 import { resolvers } from './resolvers';
@@ -13,4 +14,5 @@ export const definition: SubgraphDefinition<PrestazioniSocialiContext> = {
   typeDefs: gql(sdl),
   resolvers,
   permissions: prestazioniSocialiPermissions,
+  accessiIdentificanti: prestazioniAccessiIdentificanti('PrestazioneSociale'),
 };

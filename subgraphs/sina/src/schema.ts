@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '@casellario/kit';
 import { sinaPermissions } from '@casellario/policies/permissions/sina';
 import { gql } from 'graphql-tag';
 import type { SinaContext } from './context';
+import type { ValutazioneRow } from './db/queries';
 import { resolvers } from './resolvers';
 
 /** The contract, read from the SDL file at the package root. */
@@ -13,4 +14,7 @@ export const definition: SubgraphDefinition<SinaContext> = {
   typeDefs: gql(sdl),
   resolvers,
   permissions: sinaPermissions,
+  accessiIdentificanti: {
+    'ValutazioneSina.protocolloDomanda': (v: ValutazioneRow) => v.personaId,
+  },
 };

@@ -1,4 +1,5 @@
-import { serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
+import { caseloadDeliveries, serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
+import { caseload } from './db/schema';
 import { createContext } from './context';
 import { consegnaValutazioni, type ValutazioneConsegnata } from './db/consegna';
 import { definition } from './schema';
@@ -7,6 +8,7 @@ import { definition } from './schema';
 export function startSina(runtime: SubgraphRuntime): Promise<RunningServer> {
   return serveSubgraph(runtime, definition, createContext, {
     deliveries: {
+      ...caseloadDeliveries(caseload),
       valutazioni: (handle, items) => consegnaValutazioni(handle, items as ValutazioneConsegnata[]),
     },
   });

@@ -1,4 +1,5 @@
-import { serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
+import { caseloadDeliveries, serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
+import { caseload } from './db/schema';
 import { createContext } from './context';
 import { consegnaCasi, type CasoSipConsegnato } from './db/consegna';
 import { definition } from './schema';
@@ -11,6 +12,7 @@ import { definition } from './schema';
 export function startSip(runtime: SubgraphRuntime): Promise<RunningServer> {
   return serveSubgraph(runtime, definition, createContext, {
     deliveries: {
+      ...caseloadDeliveries(caseload),
       casi: (handle, items) => consegnaCasi(handle, items as CasoSipConsegnato[]),
     },
   });

@@ -1,0 +1,72 @@
+import { bulkInsertRows, SOGGETTO_PERSONA, type AccessRecord, type DatabaseHandle } from '@casellario/kit';
+import { RUOLI } from '@casellario/policies';
+import { desc, sql } from 'drizzle-orm';
+import { HASH_INIZIALE, hashAccesso } from '../domain/catena';
+import { accesso } from './schema';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CAMPO = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+function text(value: unknown, max: number, what: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) throw new Error(`accesso non valido: ${what}`);
+  return value;
+}
+
+/**
+ * Checks one record as it arrives from a subgraph: everything it stores is a short
+ * token of known shape, never free text, so that nothing but who/what/whom lands
+ * in the log (no codice fiscale: subjects are internal ids).
+ */
+export function leggiAccesso(item: unknown): AccessRecord {
+  const r = (item ?? {}) as Record<string, unknown>;
+  const ruolo = text(r.ruolo, 16, 'ruolo');
+  if (!(RUOLI as readonly string[]).includes(ruolo)) throw new Error('accesso non valido: ruolo');
+  const soggettoTipo = text(r.soggettoTipo, 20, 'soggettoTipo');
+  if (!/^[a-z][a-z-]{0,19}$/.test(soggettoTipo)) throw new Error('accesso non valido: soggettoTipo');
+  const soggettoId = text(r.soggettoId, 80, 'soggettoId');
+  if (soggettoTipo === SOGGETTO_PERSONA && !UUID.test(soggettoId)) throw new Error('accesso non valido: soggettoId');
+  if (!Array.isArray(r.campi) || r.campi.length === 0 || r.campi.length > 100) throw new Error('accesso non valido: campi');
+  const campi = r.campi.map((c) => text(c, 100, 'campi'));
+  if (!campi.every((c) => CAMPO.test(c))) throw new Error('accesso non valido: campi');
+  if (r.riferimento !== null && r.riferimento !== undefined) text(r.riferimento, 64, 'riferimento');
+  return {
+    subgraph: text(r.subgraph, 40, 'subgraph'),
+    operatore: text(r.operatore, 64, 'operatore'),
+    ruolo,
+    ente: text(r.ente, 32, 'ente'),
+    riferimento: (r.riferimento as string | null | undefined) ?? null,
+    requestId: text(r.requestId, 64, 'requestId'),
+    soggettoTipo,
+    soggettoId,
+    campi: [...new Set(campi)].sort(),
+  };
+}
+
+/**
+ * Appends records to the chain in one transaction. Writers serialise on the chain
+ * head: `SHARE ROW EXCLUSIVE` conflicts with itself and with every INSERT (so two
+ * writers never link to the same head, whoever they are) but not with reads, so
+ * audit queries and the verifier never wait. The sequence number is the head's
+ * plus one — gapless, unlike a sequence, which skips numbers on rollback.
+ * Returns the sequence numbers, in order.
+ */
+export async function registraAccessi(handle: DatabaseHandle, records: readonly AccessRecord[]): Promise<number[]> {
+  if (records.length === 0) return [];
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${accesso} in share row exclusive mode`);
+    const [head] = await tx.select({ seq: accesso.seq, hash: accesso.hash }).from(accesso).orderBy(desc(accesso.seq)).limit(1);
+    let seq = head?.seq ?? 0;
+    let previous = head?.hash ?? HASH_INIZIALE;
+    const istante = new Date();
+    const rows = records.map((r) => {
+      seq += 1;
+      const content = { ...r, seq, istante };
+      const hash = hashAccesso(previous, content);
+      const row = { ...content, hashPrecedente: previous, hash };
+      previous = hash;
+      return row;
+    });
+    await bulkInsertRows({ ...handle, db: tx as unknown as DatabaseHandle['db'] }, accesso, rows);
+    return rows.map((r) => r.seq);
+  });
+}

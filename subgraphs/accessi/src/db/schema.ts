@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { bigint, char, check, index, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/** Everything the access log stores lives in its own Postgres schema. */
+export const accessi = pgSchema('accessi');
+
+/**
+ * One record per (request, subgraph, subject): who read which identifying fields
+ * of whom, when, for which purpose. Append-only: triggers (migration
+ * 0001_sola-aggiunta) refuse UPDATE, DELETE and TRUNCATE; each row carries the
+ * SHA-256 of the previous row's hash and of its own content, so a row changed or
+ * removed by someone who got past the triggers breaks the chain at that row.
+ */
+export const accesso = accessi.table(
+  'accesso',
+  {
+    // Assigned by the writer under the table lock: gapless, so a missing row shows.
+    seq: bigint({ mode: 'number' }).primaryKey(),
+    istante: timestamp({ withTimezone: true }).notNull(),
+    subgraph: varchar({ length: 40 }).notNull(),
+    operatore: varchar({ length: 64 }).notNull(),
+    ruolo: varchar({ length: 16 }).notNull(),
+    ente: varchar({ length: 32 }).notNull(),
+    riferimento: varchar({ length: 64 }),
+    // `persona` (internal person id) or a subject never joined to a person (`caso-sinba`, …).
+    soggettoTipo: varchar({ length: 20 }).notNull(),
+    soggettoId: varchar({ length: 80 }).notNull(),
+    campi: text().array().notNull(),
+    requestId: varchar({ length: 64 }).notNull(),
+    hashPrecedente: char({ length: 64 }).notNull(),
+    hash: char({ length: 64 }).notNull(),
+  },
+  (t) => [
+    check('accesso_seq', sql`${t.seq} >= 1`),
+    check('accesso_soggetto_tipo', sql`${t.soggettoTipo} ~ '^[a-z][a-z-]{0,19}$'`),
+    check(
+      'accesso_persona',
+      sql`${t.soggettoTipo} <> 'persona' or ${t.soggettoId} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`,
+    ),
+    check('accesso_campi', sql`cardinality(${t.campi}) >= 1`),
+    check('accesso_hash', sql`${t.hash} ~ '^[0-9a-f]{64}$' and ${t.hashPrecedente} ~ '^[0-9a-f]{64}$'`),
+    // Audit searches, newest first: by subject, by operator, by ente, by time.
+    index('accesso_soggetto').on(t.soggettoTipo, t.soggettoId, t.seq),
+    index('accesso_operatore').on(t.operatore, t.seq),
+    index('accesso_ente').on(t.ente, t.seq),
+    index('accesso_istante').on(t.istante),
+  ],
+);

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+/** The `hash_precedente` of the first record: there is no previous one. */
+export const HASH_INIZIALE = '0'.repeat(64);
+
+/** What a record's hash covers: every column but the two hashes. */
+export interface ContenutoAccesso {
+  seq: number;
+  istante: Date;
+  subgraph: string;
+  operatore: string;
+  ruolo: string;
+  ente: string;
+  riferimento: string | null;
+  soggettoTipo: string;
+  soggettoId: string;
+  campi: readonly string[];
+  requestId: string;
+}
+
+/**
+ * The canonical text of a record: a JSON array in a fixed column order (JSON
+ * quotes every string unambiguously, so no two records share a text), the time
+ * as ISO 8601 in UTC with milliseconds (what both drivers return unchanged).
+ */
+export function serializzaAccesso(r: ContenutoAccesso): string {
+  return JSON.stringify([
+    r.seq,
+    r.istante.toISOString(),
+    r.subgraph,
+    r.operatore,
+    r.ruolo,
+    r.ente,
+    r.riferimento,
+    r.soggettoTipo,
+    r.soggettoId,
+    r.campi,
+    r.requestId,
+  ]);
+}
+
+/**
+ * A link of the chain: SHA-256 (hex) of the previous record's hash and this
+ * record's canonical text. Changing any column, or removing or reordering a record,
+ * changes every hash after it; the verifier finds the first that no longer matches.
+ */
+export function hashAccesso(hashPrecedente: string, r: ContenutoAccesso): string {
+  return createHash('sha256').update(hashPrecedente).update('\n').update(serializzaAccesso(r)).digest('hex');
+}

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@casellario/kit';
+import { accessiSubgraph } from './index';
+
+await runSubgraphMain(accessiSubgraph);

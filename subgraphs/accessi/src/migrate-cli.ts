@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@casellario/kit';
+import { accessiSubgraph } from './index';
+
+await runMigrateMain(accessiSubgraph);

@@ -1,0 +1,28 @@
+import { ACCESS_LOG_KIND, peerUrlsFromEnv, serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
+import { serviceTokenSource } from '@casellario/policies';
+import { anagrafeResolver } from './anagrafe-client';
+import { createContext } from './context';
+import { leggiAccesso, registraAccessi } from './db/registra';
+import { definition } from './schema';
+
+/**
+ * Starts accessi on the given runtime (embedded, server mode or a test): the
+ * internal endpoint every subgraph writes its records to, and the audit queries.
+ * Its own records (audit searches by person) go straight into the chain, through
+ * the same function, before the answer leaves.
+ */
+export function startAccessi(runtime: SubgraphRuntime): Promise<RunningServer> {
+  const fromEnv = runtime.peerUrls ? null : peerUrlsFromEnv();
+  const risolviCodiceFiscale = anagrafeResolver({
+    url: () => (runtime.peerUrls ? runtime.peerUrls() : fromEnv!).anagrafe,
+    token: serviceTokenSource('svc-accessi'),
+  });
+  return serveSubgraph(runtime, definition, (rt, viewer, requestId) => createContext({ handle: rt.handle, risolviCodiceFiscale }, viewer, requestId), {
+    deliveries: {
+      [ACCESS_LOG_KIND]: (handle, items) => registraAccessi(handle, items.map(leggiAccesso)),
+    },
+    accessLog: async (records) => {
+      await registraAccessi(runtime.handle, records);
+    },
+  });
+}

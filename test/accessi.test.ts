@@ -1,0 +1,324 @@
+import { databaseBackends, graphqlRequest, ROLE_TOKENS, type GraphQLResult } from '@casellario/kit/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identifyingValuesIn } from './identifying-values';
+import { startTestPlatform, type TestPlatform } from './platform-fixture';
+
+/** A cartella asking for every identifying field of every wired component. */
+const CARTELLA = /* GraphQL */ `
+  query ($cf: String!) {
+    persona(codiceFiscale: $cf) {
+      id codiceFiscale tipoCodiceFiscale
+      anagrafica { cognome nome annoNascita luogoNascita genere fasciaEta }
+      residenza { codiceComune }
+      prestazioniAgevolate { id codicePrestazione protocolloDomanda numeroProtocolloDsu dsu { protocollo isee dichiarante { id } } }
+      prestazioniSociali { id codicePrestazione protocolloDomanda numeroProtocolloDsu }
+      valutazioniSina { id mobilita protocolloDomanda }
+      valutazioniSip { ruoloNelNucleo caso { misura } }
+    }
+  }
+`;
+
+const REGISTRO = /* GraphQL */ `
+  query ($f: FiltroAccessi, $primi: Int, $dopo: String) {
+    registroAccessi(filtro: $f, primi: $primi, dopo: $dopo) {
+      haAltri cursoreSuccessivo
+      elementi { seq istante subgraph operatore ruolo ente riferimento soggetto { tipo id } campi requestId hash }
+    }
+  }
+`;
+
+interface Registrato {
+  seq: number;
+  subgraph: string;
+  operatore: string;
+  ruolo: string;
+  ente: string;
+  riferimento: string | null;
+  soggettoTipo: string;
+  soggettoId: string;
+  campi: string[];
+  requestId: string;
+}
+
+interface Accesso {
+  seq: string;
+  istante: string;
+  subgraph: string;
+  operatore: string;
+  ruolo: string;
+  ente: string;
+  riferimento: string | null;
+  soggetto: { tipo: string; id: string };
+  campi: string[];
+  requestId: string;
+  hash: string;
+}
+
+type Json = Record<string, any>;
+
+/** One expected record, without its place in the chain. */
+type Atteso = Omit<Registrato, 'seq'>;
+
+const bySubject = (a: Atteso, b: Atteso) => `${a.subgraph} ${a.soggettoId}`.localeCompare(`${b.subgraph} ${b.soggettoId}`);
+
+/**
+ * The records a cartella response must have produced, derived from what it shows:
+ * one per subgraph and subject whose identifying fields came back non-null.
+ */
+function expectedFromCartella(p: Json, viewer: { operatore: string; ruolo: string; ente: string; riferimento: string | null }, requestId: string): Atteso[] {
+  const out = new Map<string, Atteso>();
+  const add = (subgraph: string, soggettoId: string, campo: string) => {
+    const key = `${subgraph} ${soggettoId}`;
+    const entry = out.get(key) ?? { subgraph, ...viewer, soggettoTipo: 'persona', soggettoId, campi: [], requestId };
+    if (!entry.campi.includes(campo)) entry.campi.push(campo);
+    out.set(key, entry);
+  };
+  add('anagrafe', p.id, 'cartella');
+  for (const campo of ['codiceFiscale', 'tipoCodiceFiscale']) if (p[campo] !== null) add('anagrafe', p.id, `Persona.${campo}`);
+  for (const campo of ['cognome', 'nome', 'annoNascita', 'luogoNascita']) if (p.anagrafica[campo] !== null) add('anagrafe', p.id, `Anagrafica.${campo}`);
+  for (const [subgraph, list, entity] of [
+    ['prestazioni-agevolate', p.prestazioniAgevolate, 'PrestazioneAgevolata'],
+    ['prestazioni-sociali', p.prestazioniSociali, 'PrestazioneSociale'],
+  ] as const) {
+    for (const x of list as Json[]) {
+      for (const campo of ['protocolloDomanda', 'numeroProtocolloDsu']) if (x[campo] !== null) add(subgraph, p.id, `${entity}.${campo}`);
+      if (x.dsu?.protocollo) add(subgraph, x.dsu.dichiarante.id, 'Dsu.protocollo');
+    }
+  }
+  for (const v of p.valutazioniSina as Json[]) if (v.protocolloDomanda !== null) add('sina', p.id, 'ValutazioneSina.protocolloDomanda');
+  return [...out.values()].map((e) => ({ ...e, campi: [...e.campi].sort() })).sort(bySubject);
+}
+
+for (const backend of databaseBackends()) {
+  describe(`the access log through the gateway on ${backend}`, () => {
+    let tp: TestPlatform;
+    beforeAll(async () => {
+      tp = await startTestPlatform(backend);
+    });
+    afterAll(() => tp?.stop());
+
+    const log = () => tp.platform.handles.accessi!;
+    const records = async (where = sql`true`) =>
+      log().rows<Registrato>(sql`
+        select seq::int as seq, subgraph, operatore, ruolo, ente, riferimento, soggetto_tipo as "soggettoTipo",
+               soggetto_id as "soggettoId", campi, request_id as "requestId"
+        from accessi.accesso where ${where} order by seq`);
+    const withoutSeq = (rows: Registrato[]): Atteso[] => rows.map(({ seq: _seq, ...r }) => r).sort(bySubject);
+    const showcase = () => tp.dataset.showcase;
+    let controlloRecords: Registrato[] = [];
+    let gestioneRecords: Registrato[] = [];
+    let sinbaRecords: Registrato[] = [];
+
+    it('writes one record per subgraph that returned identifying data of a cartella, with who, why, whom, what and the request id', async () => {
+      const requestId = 'req-controllo-cartella-1';
+      const r = await graphqlRequest<{ persona: Json }>(tp.gatewayUrl, CARTELLA, {
+        token: await ROLE_TOKENS.controllo('GDF'),
+        headers: { 'x-riferimento': 'PV-2026-0042', 'x-request-id': requestId },
+        variables: { cf: showcase().codiceFiscale },
+      });
+      expect(r.errors).toBeUndefined();
+      const p = r.data!.persona;
+      expect(p.codiceFiscale).toBe(showcase().codiceFiscale);
+      // The data really carries every kind of identifying field, so the expectation is not vacuous.
+      expect(p.prestazioniAgevolate.some((x: Json) => x.dsu?.protocollo)).toBe(true);
+      expect(p.prestazioniSociali.length).toBeGreaterThan(0);
+      expect(p.valutazioniSina.length).toBeGreaterThan(0);
+
+      controlloRecords = await records(sql`request_id = ${requestId}`);
+      const expected = expectedFromCartella(p, { operatore: 'op-controllo-GDF', ruolo: 'controllo', ente: 'GDF', riferimento: 'PV-2026-0042' }, requestId);
+      expect(withoutSeq(controlloRecords)).toEqual(expected);
+      expect(new Set(controlloRecords.map((x) => x.subgraph))).toEqual(new Set(['anagrafe', 'prestazioni-agevolate', 'prestazioni-sociali', 'sina']));
+      expect(expected.find((e) => e.subgraph === 'anagrafe')).toEqual({
+        subgraph: 'anagrafe',
+        operatore: 'op-controllo-GDF',
+        ruolo: 'controllo',
+        ente: 'GDF',
+        riferimento: 'PV-2026-0042',
+        soggettoTipo: 'persona',
+        soggettoId: showcase().personaId,
+        campi: ['Anagrafica.annoNascita', 'Anagrafica.cognome', 'Anagrafica.luogoNascita', 'Anagrafica.nome', 'Persona.codiceFiscale', 'Persona.tipoCodiceFiscale', 'cartella'],
+        requestId,
+      });
+      // Nothing identifying is kept in the log itself.
+      expect(identifyingValuesIn(controlloRecords, tp.dataset)).toEqual([]);
+    });
+
+    it('records a gestione cartella opened even when only the id is asked for, and SINBA reads against the case', async () => {
+      const opened = await graphqlRequest<{ persona: { id: string } }>(tp.gatewayUrl, 'query ($cf: String!) { persona(codiceFiscale: $cf) { id } }', {
+        token: await ROLE_TOKENS.gestione('H501'),
+        headers: { 'x-request-id': 'req-gestione-1' },
+        variables: { cf: showcase().codiceFiscale },
+      });
+      expect(opened.data?.persona).toEqual({ id: showcase().personaId });
+      gestioneRecords = await records(sql`request_id = 'req-gestione-1'`);
+      expect(withoutSeq(gestioneRecords)).toEqual([
+        {
+          subgraph: 'anagrafe',
+          operatore: 'op-gestione-H501',
+          ruolo: 'gestione',
+          ente: 'H501',
+          riferimento: null,
+          soggettoTipo: 'persona',
+          soggettoId: showcase().personaId,
+          campi: ['cartella'],
+          requestId: 'req-gestione-1',
+        },
+      ]);
+
+      const caso = tp.dataset.casiSinba.find((c) => c.enteCodice === 'H501')!;
+      const sinba = await graphqlRequest<{ casoSinba: Array<{ id: string; idBeneficiario: string }> }>(
+        tp.gatewayUrl,
+        'query ($id: String!) { casoSinba(idBeneficiario: $id) { id idBeneficiario minore { annoNascita fasciaEta } } }',
+        { token: await ROLE_TOKENS.gestione('H501'), headers: { 'x-request-id': 'req-sinba-1' }, variables: { id: caso.idBeneficiario } },
+      );
+      expect(sinba.errors).toBeUndefined();
+      const casi = sinba.data!.casoSinba;
+      expect(casi.map((c) => c.idBeneficiario)).toEqual(casi.map(() => caso.idBeneficiario));
+      sinbaRecords = await records(sql`request_id = 'req-sinba-1'`);
+      expect(withoutSeq(sinbaRecords)).toEqual(
+        casi
+          .map((c) => ({
+            subgraph: 'sinba',
+            operatore: 'op-gestione-H501',
+            ruolo: 'gestione',
+            ente: 'H501',
+            riferimento: null,
+            soggettoTipo: 'caso-sinba',
+            soggettoId: c.id,
+            campi: ['CasoSinba.idBeneficiario', 'MinoreSinba.annoNascita'],
+            requestId: 'req-sinba-1',
+          }))
+          .sort(bySubject),
+      );
+    });
+
+    it('writes nothing for listings without identifying data, nor for fields the shield denied', async () => {
+      const before = await records();
+      const listing = await graphqlRequest<{ elencoPrestazioniAgevolate: { elementi: Json[] } }>(
+        tp.gatewayUrl,
+        `{ elencoPrestazioniAgevolate(filtro: { codiceComune: "058091" }, primi: 50) {
+            elementi { codicePrestazione protocolloDomanda persona { id codiceFiscale anagrafica { fasciaEta cognome } valutazioniSina { mobilita protocolloDomanda } } }
+        } }`,
+        { token: await ROLE_TOKENS.programmazione('12'), headers: { 'x-request-id': 'req-programmazione-1' } },
+      );
+      expect(listing.data?.elencoPrestazioniAgevolate.elementi.length).toBeGreaterThan(0);
+      expect(listing.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+      const sinba = await graphqlRequest(tp.gatewayUrl, '{ elencoCasiSinba(primi: 20) { elementi { id idBeneficiario minore { fasciaEta annoNascita } } } }', {
+        token: await ROLE_TOKENS.monitoraggio(),
+      });
+      expect(sinba.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+      expect(await records()).toEqual(before);
+    });
+
+    it('keeps the records in one unbroken chain', async () => {
+      const [gaps] = await log().rows<{ n: number }>(sql`
+        select count(*)::int as n from accessi.accesso a
+        left join accessi.accesso b on b.seq = a.seq - 1
+        where (a.seq = 1 and a.hash_precedente <> repeat('0', 64)) or (a.seq > 1 and (b.seq is null or b.hash <> a.hash_precedente))`);
+      expect(gaps!.n).toBe(0);
+      const [max] = await log().rows<{ n: number; c: number }>(sql`select coalesce(max(seq), 0)::int as n, count(*)::int as c from accessi.accesso`);
+      expect(max!.n).toBe(max!.c);
+    });
+
+    it('answers audit by codice fiscale and by operator with exactly those records, never a codice fiscale', async () => {
+      const token = await ROLE_TOKENS.audit();
+      const byCf = await graphqlRequest<{ registroAccessi: { elementi: Accesso[]; haAltri: boolean } }>(tp.gatewayUrl, REGISTRO, {
+        token,
+        headers: { 'x-request-id': 'req-audit-cf' },
+        variables: { f: { codiceFiscale: showcase().codiceFiscale } },
+      });
+      expect(byCf.errors).toBeUndefined();
+      const persona = [...controlloRecords, ...gestioneRecords].filter((x) => x.soggettoId === showcase().personaId);
+      expect(byCf.data!.registroAccessi.haAltri).toBe(false);
+      expect(byCf.data!.registroAccessi.elementi.map(({ istante: _i, hash: _h, ...e }) => e)).toEqual(
+        persona
+          .sort((a, b) => b.seq - a.seq)
+          .map((x) => ({
+            seq: String(x.seq),
+            subgraph: x.subgraph,
+            operatore: x.operatore,
+            ruolo: x.ruolo,
+            ente: x.ente,
+            riferimento: x.riferimento,
+            soggetto: { tipo: 'persona', id: showcase().personaId },
+            campi: x.campi,
+            requestId: x.requestId,
+          })),
+      );
+      expect(byCf.raw).not.toContain(showcase().codiceFiscale);
+      expect(identifyingValuesIn(byCf.data, tp.dataset)).toEqual([]);
+
+      // The search itself is in the log, as a read about that person by the officer.
+      expect(withoutSeq(await records(sql`request_id = 'req-audit-cf'`))).toEqual([
+        {
+          subgraph: 'accessi',
+          operatore: 'op-dpo',
+          ruolo: 'audit',
+          ente: 'MLPS',
+          riferimento: null,
+          soggettoTipo: 'persona',
+          soggettoId: showcase().personaId,
+          campi: ['registroAccessi'],
+          requestId: 'req-audit-cf',
+        },
+      ]);
+
+      const byOperator = await graphqlRequest<{ registroAccessi: { elementi: Accesso[] } }>(tp.gatewayUrl, REGISTRO, {
+        token,
+        variables: { f: { operatore: 'op-controllo-GDF' }, primi: 200 },
+      });
+      expect(byOperator.data!.registroAccessi.elementi.map((e) => Number(e.seq))).toEqual(controlloRecords.map((x) => x.seq).sort((a, b) => b - a));
+      expect(byOperator.data!.registroAccessi.elementi.every((e) => e.riferimento === 'PV-2026-0042' && e.requestId === 'req-controllo-cartella-1')).toBe(true);
+
+      const unknown = await graphqlRequest<{ registroAccessi: { elementi: Accesso[] } }>(tp.gatewayUrl, REGISTRO, {
+        token,
+        variables: { f: { codiceFiscale: 'RSSMRA85T10A562S' } },
+      });
+      expect(unknown.data!.registroAccessi.elementi).toEqual([]);
+    });
+
+    it('refuses the log to every other purpose', async () => {
+      for (const [ruolo, headers] of [
+        ['gestione', {}],
+        ['controllo', { 'x-riferimento': 'PV-2026-0042' }],
+        ['programmazione', {}],
+        ['monitoraggio', {}],
+      ] as const) {
+        const r: GraphQLResult = await graphqlRequest(tp.gatewayUrl, REGISTRO, {
+          token: await ROLE_TOKENS[ruolo](),
+          headers,
+          variables: { f: { codiceFiscale: showcase().codiceFiscale } },
+        });
+        expect(r.data).toEqual({ registroAccessi: null });
+        expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      }
+    });
+
+    // Last: it stops the accessi component.
+    it('withholds a cartella when the log cannot be written, and leaves listings alone', async () => {
+      const before = await records();
+      await tp.platform.subgraphs.accessi!.close();
+
+      const r = await graphqlRequest<{ persona: Json | null }>(tp.gatewayUrl, CARTELLA, {
+        token: await ROLE_TOKENS.controllo('GDF'),
+        headers: { 'x-riferimento': 'PV-2026-0042' },
+        variables: { cf: showcase().codiceFiscale },
+      });
+      expect(r.data?.persona ?? null).toBeNull();
+      expect(r.errors?.length).toBeGreaterThan(0);
+      expect(r.errors?.every((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' && e.message === 'Errore interno del servizio')).toBe(true);
+      expect(r.raw).not.toContain(showcase().codiceFiscale);
+      expect(identifyingValuesIn(r.data, tp.dataset)).toEqual([]);
+
+      const listing = await graphqlRequest<{ elencoPrestazioniSociali: { elementi: unknown[] } }>(
+        tp.gatewayUrl,
+        '{ elencoPrestazioniSociali(primi: 5) { elementi { codicePrestazione persona { id } } } }',
+        { token: await ROLE_TOKENS.monitoraggio() },
+      );
+      expect(listing.errors).toBeUndefined();
+      expect(listing.data?.elencoPrestazioniSociali.elementi).toHaveLength(5);
+      expect(await records()).toEqual(before);
+    });
+  });
+}
