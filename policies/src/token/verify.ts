@@ -45,6 +45,39 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
  * policy) is refused here, with the same tolerance as `exp` and `nbf`.
  */
 async function verifyJwt(token: string, config: AuthConfig): Promise<Record<string, unknown>> {
+  const cached = verified.get(token);
+  if (cached && cached.config === config) {
+    // Only the time can turn a verified token bad: expiry is checked again on every use.
+    if (Date.now() / 1000 > cached.exp + config.clockToleranceSeconds) {
+      verified.delete(token);
+      throw unauthenticated('Token scaduto');
+    }
+    return cached.payload;
+  }
+  const payload = await verifyJwtUncached(token, config);
+  remember(token, config, payload);
+  return payload;
+}
+
+/**
+ * Tokens whose signature and claims were verified, until they expire. An ES256
+ * verification costs most of a millisecond of CPU, and one cartella is verified
+ * at the gateway and again in every subgraph it crosses, each time with the same
+ * token: caching the outcome by the token's exact text (a different byte is a
+ * different key) removes that cost without weakening anything — a token valid a
+ * second ago is valid now unless it expired, which is checked on each use, and
+ * failures are never cached. Bounded; the oldest entries go first.
+ */
+const verified = new Map<string, { config: AuthConfig; payload: Record<string, unknown>; exp: number }>();
+const MAX_CACHED_TOKENS = 10_000;
+
+function remember(token: string, config: AuthConfig, payload: Record<string, unknown>): void {
+  if (typeof payload.exp !== 'number') return;
+  if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
+  verified.set(token, { config, payload, exp: payload.exp });
+}
+
+async function verifyJwtUncached(token: string, config: AuthConfig): Promise<Record<string, unknown>> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, config.verificationKey, {
