@@ -2,7 +2,8 @@ import { ACCESS_LOG_KIND, peerUrlsFromEnv, serveSubgraph, type RunningServer, ty
 import { serviceTokenSource } from '@casellario/policies';
 import { anagrafeResolver } from './anagrafe-client';
 import { createContext } from './context';
-import { leggiAccesso, registraAccessi } from './db/registra';
+import { leggiAccesso } from './db/registra';
+import { createChainWriter } from './db/scrittore';
 import { definition } from './schema';
 
 /**
@@ -17,12 +18,14 @@ export function startAccessi(runtime: SubgraphRuntime): Promise<RunningServer> {
     url: () => (runtime.peerUrls ? runtime.peerUrls() : fromEnv!).anagrafe,
     token: serviceTokenSource('svc-accessi'),
   });
+  // One writer per process: concurrent requests share its commits (see scrittore.ts).
+  const chain = createChainWriter(runtime.handle);
   return serveSubgraph(runtime, definition, (rt, viewer, requestId) => createContext({ handle: rt.handle, risolviCodiceFiscale }, viewer, requestId), {
     deliveries: {
-      [ACCESS_LOG_KIND]: (handle, items) => registraAccessi(handle, items.map(leggiAccesso)),
+      [ACCESS_LOG_KIND]: (_handle, items) => chain.write(items.map(leggiAccesso)),
     },
     accessLog: async (records) => {
-      await registraAccessi(runtime.handle, records);
+      await chain.write(records);
     },
   });
 }
