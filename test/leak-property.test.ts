@@ -148,7 +148,8 @@ export function queryArbitrary(schema: GraphQLSchema): fc.Arbitrary<string> {
             .chain((chosen) => (chosen.length ? fc.tuple(...chosen) : fc.constant([] as string[])))
             .map((p) => p.join(' '))
         : fc.constant('');
-      built = fc.tuple(leafPart, nestedPart).map(([l, n]) => `${l} ${n}`.trim());
+      // __typename on every object, so that the detector knows public reference objects (comuni, enti).
+      built = fc.tuple(leafPart, nestedPart).map(([l, n]) => `__typename ${l} ${n}`.trim());
     }
     return lazy;
   };
