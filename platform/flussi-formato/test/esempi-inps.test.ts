@@ -1,16 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chiudiPoolCondiviso, leggiFlusso, validaXsd } from '../src/index';
 import { esempioSip, fixture } from './aiuti';
 
 afterAll(() => chiudiPoolCondiviso());
 
-// The two flows carried in base64 by the examples of INPS's api-comuni.yaml,
-// decoded verbatim into test/fixtures.
-const YAML = new URL('../../../../shared/reference/inps/api-comuni.yaml', import.meta.url);
+// The two flows carried in base64 by the examples of INPS's api-comuni.yaml (kept
+// unchanged in schemas/, MIT licence in schemas/LICENSE-INPS), decoded verbatim into test/fixtures.
+const YAML = new URL('../schemas/api-comuni.yaml', import.meta.url);
 
 describe('the INPS sample flows (api-comuni.yaml)', () => {
-  it.runIf(existsSync(YAML))('are the fixtures, byte for byte', () => {
+  it('are the fixtures, byte for byte', () => {
     const yaml = readFileSync(YAML, 'utf8');
     const decoded = [...yaml.matchAll(/flusso: >-\n\s+(\S+)/g)].map((m) => Buffer.from(m[1] ?? '', 'base64').toString('utf8'));
     expect(decoded).toEqual([fixture('inps-ps-psa-sina.xml'), fixture('inps-sinba.xml')]);
