@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import type { Viewer } from '@casellario/policies';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { deliverBatch } from './delivery';
+import { groupCalls } from './group-calls';
 import { logger } from './logger';
 import { safeError } from './safe-error';
 
@@ -213,12 +214,20 @@ export function accessLogPlugin<TContext extends BaseContext>(subgraph: string, 
  * The sink of every subgraph but accessi: the accessi component's internal endpoint,
  * with this subgraph's service token. The URL is looked up on each call (embedded
  * mode knows it only once every subgraph listens); none configured is a failure.
+ * Under load one HTTP call per request costs more than the records themselves, so
+ * calls are grouped (groupCalls): one POST carries the records of every request
+ * that finished while the previous POST was in flight; each request still answers
+ * only once the POST that carried its records succeeded.
  */
 export function remoteAccessLogSink(options: { url: () => string | undefined; token: () => Promise<string>; timeoutMs?: number }): AccessLogSink {
-  return async (records) => {
+  const send = groupCalls<AccessRecord, true>(async (records) => {
     const url = options.url();
     if (!url) throw new Error('Indirizzo del registro degli accessi non configurato (SUBGRAPH_URL_ACCESSI)');
     await deliverBatch(url, ACCESS_LOG_KIND, records, await options.token(), options.timeoutMs ?? 5_000);
+    return records.map(() => true as const);
+  });
+  return async (records) => {
+    await send(records);
   };
 }
 

@@ -15,3 +15,4 @@ export * from './safe-error';
 export * from './caseload';
 export * from './caseload-table';
 export * from './access-log';
+export * from './group-calls';
