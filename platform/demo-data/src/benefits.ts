@@ -4,12 +4,13 @@
  * README.md for the list and test/dataset.test.ts for the checks.
  */
 import { requiresPresaInCarico } from '@casellario/domain';
+import { chooseDsuPlanting, overlapAcrossEnti, plant, type DsuPlanting } from './anomalie';
 import { iso, yearBounds } from './calendar';
 import { CATALOGUE, type BenefitTemplate } from './catalogue';
 import { FIRST_DATA_YEAR, LAST_DATA_YEAR, euro, nextProtocolloDomanda, type GenContext, type Member } from './context';
 import { REGIONI_EROGATRICI } from './enti';
 import { WeightedTable, uuidFrom, weighted, weightedIndex, type Rng } from './random';
-import type { DemoDsu, DemoPrestazione } from './types';
+import type { DemoAnomalia, DemoDsu, DemoPrestazione } from './types';
 
 /** Number of benefits per person, 0 to 6 (mean ≈ 3, so a million persons carry about three million benefits). */
 const BENEFITS_PER_PERSON: ReadonlyArray<readonly [number, number]> = [
@@ -25,6 +26,8 @@ export interface BenefitDraft {
   /** The earliest date of the record (application, start or payment): the DSU must precede it. */
   refDay: number;
   needsDsu: boolean;
+  /** Set once an anomaly is planted on it (anomalie.ts): one anomaly per benefit. */
+  planted?: boolean;
 }
 
 const ENTE_KINDS = ['COMUNE', 'REGIONE', 'INPS'] as const;
@@ -149,7 +152,12 @@ function drawBenefit(ctx: GenContext, member: Member, year: number): BenefitDraf
   return { prestazione: p, template, member, year, refDay: firstDay, needsDsu };
 }
 
-/** Draws the 0–6 benefits of a member across the data years they were alive in. */
+/**
+ * Draws the 0–6 benefits of a member across the data years they were alive in. A
+ * draw that would have two enti grant the member the same code for overlapping
+ * periods is dropped: that is an anomaly the controls look for, planted on purpose
+ * only (anomalie.ts).
+ */
 export function drawBenefits(ctx: GenContext, member: Member): BenefitDraft[] {
   const { rng } = ctx;
   const n = weighted(rng, BENEFITS_PER_PERSON);
@@ -157,7 +165,7 @@ export function drawBenefits(ctx: GenContext, member: Member): BenefitDraft[] {
   const drafts: BenefitDraft[] = [];
   for (let i = 0; i < n; i++) {
     const d = drawBenefit(ctx, member, rng.range(firstYear, LAST_DATA_YEAR));
-    if (d) drafts.push(d);
+    if (d && !drafts.some((o) => overlapAcrossEnti(o.prestazione, d.prestazione))) drafts.push(d);
   }
   return drafts;
 }
@@ -179,9 +187,11 @@ const DSU_LETTERS = 'ABCDEFGHJKLMNPRSTUVZ'.split('');
  * Creates the DSU attestazioni a household's ISEE-tested benefits refer to and
  * fills their DSU triple. One DSU per household and year normally; a second one
  * in a year when a member born after the first (a newborn) needs it, as families
- * do. The DSU precedes every benefit that cites it and lasts to 31 December.
+ * do. The DSU precedes every benefit that cites it and lasts to 31 December. A
+ * group of one benefit may carry a planted ISEE anomaly instead (anomalie.ts),
+ * recorded in `out`.
  */
-export function attachDsu(ctx: GenContext, members: readonly Member[], drafts: readonly BenefitDraft[]): DemoDsu[] {
+export function attachDsu(ctx: GenContext, members: readonly Member[], drafts: readonly BenefitDraft[], out: DemoAnomalia[] = []): DemoDsu[] {
   const { rng } = ctx;
   const result: DemoDsu[] = [];
   const byYear = new Map<number, BenefitDraft[]>();
@@ -203,12 +213,21 @@ export function attachDsu(ctx: GenContext, members: readonly Member[], drafts: r
         continue;
       }
       const lo = Math.max(y0, d.member.birthDay + 1, current ? current.day + 1 : y0);
-      // Skewed towards the start of the window: most DSU are filed early in the year.
-      const day = lo + Math.floor((d.refDay - lo) * Math.pow(rng.next(), 2));
+      // Skewed towards the start of the window: most DSU are filed early in the year. Never
+      // after the benefit's first date (the window can be empty when two groups start the same day).
+      const day = Math.min(d.refDay, lo + Math.floor((d.refDay - lo) * Math.pow(rng.next(), 2)));
       groups.push({ day, componenti: members.filter((m) => m.birthDay < day), drafts: [d] });
     }
     for (const g of groups) {
-      const dsu = makeDsu(ctx, year, g.day, g.componenti, g.drafts);
+      const only = g.drafts.length === 1 ? g.drafts[0] : undefined;
+      const planting: DsuPlanting | null = only ? chooseDsuPlanting(ctx, only, g.componenti, yearBounds(year - 1)[0]) : null;
+      const dsu =
+        planting?.tipo === 'DSU_NON_VALIDA'
+          ? makeDsu(ctx, planting.year, planting.day, members.filter((m) => m.birthDay < planting.day), g.drafts)
+          : makeDsu(ctx, year, g.day, planting?.tipo === 'DSU_ALTRA_PERSONA' ? planting.componenti : g.componenti, g.drafts, planting?.tipo === 'ISEE_SOPRA_SOGLIA');
+      if (planting && only) plant(ctx, out, planting.tipo, [only]);
+      // A benefit with PresenzaProvaMezzi 1 and no DSU (accepted with a warning by the flows): the DSU drawn is dropped.
+      if (planting?.tipo === 'DSU_ASSENTE') continue;
       result.push(dsu);
       for (const d of g.drafts) {
         d.prestazione.numeroProtocolloDSU = dsu.protocollo;
@@ -220,7 +239,7 @@ export function attachDsu(ctx: GenContext, members: readonly Member[], drafts: r
   return result;
 }
 
-function makeDsu(ctx: GenContext, year: number, day: number, componenti: readonly Member[], drafts: readonly BenefitDraft[]): DemoDsu {
+function makeDsu(ctx: GenContext, year: number, day: number, componenti: readonly Member[], drafts: readonly BenefitDraft[], sopraSoglia = false): DemoDsu {
   const { rng } = ctx;
   const n = ctx.nextDsuNumber++;
   const protocollo = `INPS-ISEE-${year}-${String(n).padStart(8, '0')}${rng.pick(DSU_LETTERS)}-00`;
@@ -229,8 +248,11 @@ function makeDsu(ctx: GenContext, year: number, day: number, componenti: readonl
   const scala = scalaEquivalenza(componenti.length, disabili, minori);
   const soglie = drafts.map((d) => Number(d.prestazione.importoSogliaISEE ?? '0') * 100).filter((s) => s > 0);
   const soglia = soglie.length > 0 ? Math.min(...soglie) : 1_500_000;
-  // Mostly below the threshold of the benefits it supports; some above, for the controls to find.
-  const ratio = rng.chance(0.9) ? 0.1 + 0.85 * rng.next() : 1.02 + 0.6 * rng.next();
+  // Below the threshold of every benefit it supports, unless an ISEE above it is planted
+  // (anomalie.ts): the controls must find those and no others. The first draw is what
+  // once chose a 10% share above the threshold; it stays so that a seed keeps its households.
+  rng.chance(0.9);
+  const ratio = sopraSoglia ? 1.05 + 0.5 * rng.next() : 0.1 + 0.85 * rng.next();
   const iseTarget = Math.round(soglia * ratio * scala);
   // Assets (ISP) in whole euro, so 20% of them is an exact number of cents.
   const ispEuro = Math.floor((iseTarget * 0.5 * rng.next()) / 20);

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { streamDataset } from './stream';
 import type { DemoDataset } from './types';
 
-const COMPONENTS = ['persone', 'prestazioni', 'valutazioniSina', 'casiSinba', 'dsu', 'casiSip'] as const;
+const COMPONENTS = ['persone', 'prestazioni', 'valutazioniSina', 'casiSinba', 'dsu', 'casiSip', 'anomalie'] as const;
 type Component = (typeof COMPONENTS)[number];
 
 export interface CliResult {

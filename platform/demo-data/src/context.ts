@@ -8,7 +8,7 @@
 import type { Comune } from '@casellario/domain';
 import type { Territory } from './enti';
 import type { Rng } from './random';
-import type { DemoPersona } from './types';
+import type { DemoPersona, TipoAnomalia } from './types';
 
 /** Year the synthetic world is observed in: ages are counted at its end. */
 export const REFERENCE_YEAR = 2025;
@@ -43,6 +43,21 @@ export interface GenContext {
   counts: { persone: number; omocodici: number; temporanei: number; sip: number; sinba: number };
   /** Recent adults with an ordinary code: the people a later namesake's code can collide with. */
   recentAdults: Member[];
+  /** The anomalies still to plant (anomalie.ts), with their own PRNG. */
+  anomalie: AnomalyPlan;
+}
+
+/**
+ * How many anomalies of each kind a run plants and where: `perTipo` of each kind, the
+ * i-th not before `i × spacing` persons, so they spread over the first half of the
+ * population. Planting draws from its own PRNG, so the rest of the data set is what
+ * the seed gives without it.
+ */
+export interface AnomalyPlan {
+  rng: Rng;
+  perTipo: number;
+  spacing: number;
+  planted: Map<TipoAnomalia, number>;
 }
 
 /** Age at the end of the reference year. */

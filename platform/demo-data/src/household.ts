@@ -5,13 +5,14 @@
  * at earlier output.
  */
 import type { Comune, PaeseEstero } from '@casellario/domain';
+import { plantBeforeDsu } from './anomalie';
 import { attachDsu, drawBenefits, type BenefitDraft } from './benefits';
 import { REFERENCE_YEAR, type GenContext, type Member, type Ruolo } from './context';
 import { drawCognome, drawPaeseEstero, makeNamesake, makePerson, wantsOmocode } from './persons';
 import { weighted } from './random';
 import { SINA_SHARE, drawSina, sinaEligible } from './sina';
 import { SIP_SHARE, makeCasoSip } from './sip';
-import type { DemoCasoSip, DemoDsu, DemoPersona, DemoPrestazione, DemoValutazioneSina } from './types';
+import type { DemoAnomalia, DemoCasoSip, DemoDsu, DemoPersona, DemoPrestazione, DemoValutazioneSina } from './types';
 
 /** Household sizes (ISTAT: a third of households are one person; few have five or more). */
 const SIZES: ReadonlyArray<readonly [number, number]> = [[1, 0.33], [2, 0.27], [3, 0.19], [4, 0.15], [5, 0.06]];
@@ -25,6 +26,7 @@ export interface HouseholdOutput {
   dsu: DemoDsu[];
   valutazioniSina: DemoValutazioneSina[];
   casiSip: DemoCasoSip[];
+  anomalie: DemoAnomalia[];
 }
 
 interface Slot {
@@ -121,7 +123,10 @@ export function generateHousehold(ctx: GenContext, maxSize: number): HouseholdOu
     draftsByMember.set(m, drafts);
     allDrafts.push(...drafts);
   }
-  const dsu = attachDsu(ctx, members, allDrafts);
+  const anomalie: DemoAnomalia[] = [];
+  // Copies planted as overlaps join the household's benefits (and its DSU), not the SINA draws.
+  allDrafts.push(...plantBeforeDsu(ctx, allDrafts, anomalie));
+  const dsu = attachDsu(ctx, members, allDrafts, anomalie);
   const valutazioniSina: DemoValutazioneSina[] = [];
   for (const m of members) {
     const drafts = draftsByMember.get(m) ?? [];
@@ -143,5 +148,6 @@ export function generateHousehold(ctx: GenContext, maxSize: number): HouseholdOu
     dsu,
     valutazioniSina,
     casiSip,
+    anomalie,
   };
 }

@@ -5,6 +5,7 @@
  * The data do not depend on the chunk size: chunking only decides where the
  * stream is cut (always between households).
  */
+import { anomalyPlan } from './anomalie';
 import { createRng } from './random';
 import { territory } from './enti';
 import type { GenContext } from './context';
@@ -37,7 +38,7 @@ const DEFAULT_SEED = 1;
 const DEFAULT_CHUNK = 10_000;
 
 function emptyChunk(index: number, showcase: DemoDataset['showcase']): DemoDatasetChunk {
-  return { index, enti: [], persone: [], prestazioni: [], valutazioniSina: [], casiSinba: [], dsu: [], casiSip: [], showcase };
+  return { index, enti: [], persone: [], prestazioni: [], valutazioniSina: [], casiSinba: [], dsu: [], casiSip: [], anomalie: [], showcase };
 }
 
 /**
@@ -58,6 +59,7 @@ export function* streamDataset(options: StreamOptions): Generator<DemoDatasetChu
     sinbaIds: new Set(),
     counts: { persone: 0, omocodici: 0, temporanei: 0, sip: 0, sinba: 0 },
     recentAdults: [],
+    anomalie: anomalyPlan(seed, options.persone),
   };
 
   const showcase = generateShowcase(ctx);
@@ -76,6 +78,7 @@ export function* streamDataset(options: StreamOptions): Generator<DemoDatasetChu
     chunk.dsu.push(...h.dsu);
     chunk.valutazioniSina.push(...h.valutazioniSina);
     chunk.casiSip.push(...h.casiSip);
+    chunk.anomalie.push(...h.anomalie);
     if (ctx.counts.sinba < ctx.counts.persone * SINBA_SHARE && ctx.rng.chance(0.5)) {
       const ente = ctx.territory.residence.draw(ctx.rng);
       chunk.casiSinba.push(makeCasoSinba(ctx, ente.belfiore, ente.codiceRegione));
@@ -101,6 +104,7 @@ export function generateDataset(options: GenerateOptions): DemoDataset {
     casiSinba: [],
     dsu: [],
     casiSip: [],
+    anomalie: [],
     showcase: { codiceFiscale: '', personaId: '', enteCodice: '', codiceRegione: '', codiceComune: '' },
   };
   for (const chunk of streamDataset({ ...options, chunkSize: 50_000 })) {
@@ -115,6 +119,7 @@ export function generateDataset(options: GenerateOptions): DemoDataset {
     for (const c of chunk.casiSinba) result.casiSinba.push(c);
     for (const d of chunk.dsu) result.dsu.push(d);
     for (const c of chunk.casiSip) result.casiSip.push(c);
+    for (const a of chunk.anomalie) result.anomalie.push(a);
   }
   return result;
 }

@@ -176,6 +176,28 @@ export interface DemoCasoSip {
   dataChiusura?: string;
 }
 
+/**
+ * The kinds of anomaly the controls of `controllo` look for (docs/controlli.md): four
+ * on the DSU of ISEE-tested benefits (PSA), two on any benefit (PSA and PS).
+ */
+export type TipoAnomalia =
+  | 'ISEE_SOPRA_SOGLIA'
+  | 'DSU_ASSENTE'
+  | 'DSU_NON_VALIDA'
+  | 'DSU_ALTRA_PERSONA'
+  | 'SOVRAPPOSIZIONE_ENTI'
+  | 'IMPORTO_INCOERENTE';
+
+/**
+ * An anomaly the generator planted on purpose: the benefit the controls must report
+ * under that kind. A planted overlap lists both benefits (each is reported, the other
+ * as its evidence). Nothing else in a data set is an anomaly.
+ */
+export interface DemoAnomalia {
+  tipo: TipoAnomalia;
+  prestazioneId: string;
+}
+
 export interface DemoDataset {
   enti: DemoEnte[];
   persone: DemoPersona[];
@@ -184,6 +206,8 @@ export interface DemoDataset {
   casiSinba: DemoCasoSinba[];
   dsu: DemoDsu[];
   casiSip: DemoCasoSip[];
+  /** The anomalies planted for the controls (a few of each kind; see anomalie.ts). */
+  anomalie: DemoAnomalia[];
   /** The person whose cartella spans every person-linked component (README examples). */
   showcase: { codiceFiscale: string; personaId: string; enteCodice: string; codiceRegione: string; codiceComune: string };
 }

@@ -20,6 +20,8 @@ const personaById = new Map(data.persone.map((p) => [p.id, p]));
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d+\.\d{2}$/;
+/** Planted anomalies by benefit id (one kind per benefit). */
+const plantedKind = new Map(data.anomalie.map((a) => [a.prestazioneId, a.tipo]));
 
 function cents(amount: string | undefined): number {
   return amount === undefined ? 0 : Math.round(Number(amount) * 100);
@@ -199,8 +201,9 @@ describe('prestazioni', () => {
     expect(data.prestazioni.length / PERSONE).toBeLessThan(3.5);
   });
 
-  it('every benefit passes the specification rules', () => {
-    const broken = data.prestazioni.map((p) => ({ id: p.id, v: violations(p) })).filter((x) => x.v.length > 0);
+  it('every benefit passes the specification rules (a planted missing DSU is only a warning of the flows)', () => {
+    const allowed = (p: DemoPrestazione, v: string) => v === 'PresenzaProvaMezzi 1 without DSU' && plantedKind.get(p.id) === 'DSU_ASSENTE';
+    const broken = data.prestazioni.map((p) => ({ id: p.id, v: violations(p).filter((v) => !allowed(p, v)) })).filter((x) => x.v.length > 0);
     expect(broken).toEqual([]);
   });
 
@@ -256,31 +259,93 @@ describe('dsu', () => {
     expect(new Set(data.dsu.map((d) => d.protocollo)).size).toBe(data.dsu.length);
   });
 
-  it('is the one every ISEE-tested benefit cites, valid on the benefit dates, and includes its beneficiary', () => {
+  it('is the one every ISEE-tested benefit cites, valid on the benefit dates, including its beneficiary, below its threshold — but where an anomaly is planted', () => {
     const cited = new Set<string>();
-    let below = 0;
-    let withDsu = 0;
+    let checked = 0;
     for (const p of data.prestazioni) {
       if (!p.numeroProtocolloDSU) continue;
-      withDsu++;
       const d = dsuByProtocol.get(p.numeroProtocolloDSU);
       expect(d, p.numeroProtocolloDSU).toBeDefined();
       if (!d) continue;
       cited.add(d.protocollo);
       expect(d.anno).toBe(p.annoProtocolloDSU);
       expect(d.dataPresentazione).toBe(p.dataDSU);
+      const planted = plantedKind.get(p.id);
+      if (planted === 'DSU_ALTRA_PERSONA' || planted === 'DSU_NON_VALIDA' || planted === 'ISEE_SOPRA_SOGLIA') continue;
+      checked++;
       expect(d.componentiIds).toContain(p.personaId);
       for (const date of [p.dataEvento, p.dataInizioPrestazione, p.dataErogazionePrestazione]) {
         if (date === undefined) continue;
         expect(d.dataPresentazione <= date).toBe(true);
         expect(date <= d.dataScadenza).toBe(true);
       }
-      if (cents(d.isee) <= cents(p.importoSogliaISEE)) below++;
+      // Below the threshold of every benefit it supports (ISEE-tested or waived).
+      expect(cents(d.isee)).toBeLessThanOrEqual(cents(p.importoSogliaISEE));
     }
     expect(cited.size).toBe(data.dsu.length);
-    // Mostly below the benefit's threshold; the rest are cases for the controls.
-    expect(below / withDsu).toBeGreaterThan(0.8);
-    expect(below / withDsu).toBeLessThan(1);
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+/** The controls of docs/controlli.md, computed here independently of the SQL that runs them. */
+function anomalieOf(d: DemoDataset): string[] {
+  const dsu = new Map(d.dsu.map((x) => [x.protocollo, x]));
+  const found: string[] = [];
+  const fine = (p: DemoPrestazione) => p.dataFinePrestazione ?? `${p.dataInizioPrestazione!.slice(0, 4)}-12-31`;
+  const byPerson = new Map<string, DemoPrestazione[]>();
+  for (const p of d.prestazioni) byPerson.set(p.personaId, [...(byPerson.get(p.personaId) ?? []), p]);
+  for (const p of d.prestazioni) {
+    const date = (p.dataInizioPrestazione ?? p.dataErogazionePrestazione)!;
+    if (p.presenzaProvaMezzi === '1') {
+      const x = p.numeroProtocolloDSU ? dsu.get(p.numeroProtocolloDSU) : undefined;
+      if (!x) found.push(`DSU_ASSENTE:${p.id}`);
+      else if (!x.componentiIds.includes(p.personaId)) found.push(`DSU_ALTRA_PERSONA:${p.id}`);
+      else if (date < x.dataPresentazione || date > x.dataScadenza) found.push(`DSU_NON_VALIDA:${p.id}`);
+      else if (p.importoSogliaISEE && cents(x.isee) > cents(p.importoSogliaISEE)) found.push(`ISEE_SOPRA_SOGLIA:${p.id}`);
+    }
+    if (p.caratterePrestazione !== '1') continue;
+    const isee = (q: DemoPrestazione) => q.presenzaProvaMezzi === '1' || q.presenzaProvaMezzi === '3';
+    const overlaps = (byPerson.get(p.personaId) ?? []).some(
+      (o) => o !== p && o.caratterePrestazione === '1' && isee(o) === isee(p) && o.personaId === p.personaId && o.codicePrestazione === p.codicePrestazione &&
+        o.enteCodice !== p.enteCodice && o.dataInizioPrestazione! <= fine(p) && p.dataInizioPrestazione! <= fine(o),
+    );
+    if (overlaps) found.push(`SOVRAPPOSIZIONE_ENTI:${p.id}`);
+    if (p.importoPrestazione !== undefined) {
+      const mesi = p.periodoErogazione ?? Number(fine(p).slice(5, 7)) - Number(p.dataInizioPrestazione!.slice(5, 7)) + 1;
+      const atteso = cents(p.importoMensile) * mesi;
+      if (Math.abs(cents(p.importoPrestazione) - atteso) > Math.max(100, Math.round(atteso / 100))) found.push(`IMPORTO_INCOERENTE:${p.id}`);
+    }
+  }
+  return found.sort();
+}
+
+describe('anomalie', () => {
+  const small = generateDataset({ seed: 7, persone: 400 });
+  const counts = (d: DemoDataset) => {
+    const c: Record<string, number> = {};
+    for (const a of d.anomalie) c[a.tipo] = (c[a.tipo] ?? 0) + 1;
+    return c;
+  };
+
+  it('plants a known number of each kind, a few more for a larger population (an overlap is two benefits)', () => {
+    expect(counts(small)).toEqual({ ISEE_SOPRA_SOGLIA: 3, DSU_ASSENTE: 3, DSU_NON_VALIDA: 3, DSU_ALTRA_PERSONA: 3, SOVRAPPOSIZIONE_ENTI: 6, IMPORTO_INCOERENTE: 3 });
+    expect(counts(data)).toEqual({ ISEE_SOPRA_SOGLIA: 9, DSU_ASSENTE: 9, DSU_NON_VALIDA: 9, DSU_ALTRA_PERSONA: 9, SOVRAPPOSIZIONE_ENTI: 18, IMPORTO_INCOERENTE: 9 });
+    expect(generateDataset({ seed: 5, persone: 60 }).anomalie).toEqual([]);
+  });
+
+  it('are the only anomalies the controls find: none arises by chance', () => {
+    for (const d of [small, data]) {
+      expect(anomalieOf(d)).toEqual(d.anomalie.map((a) => `${a.tipo}:${a.prestazioneId}`).sort());
+    }
+  });
+
+  it('are never planted on the showcase household, and are the same whatever the chunk size', () => {
+    const household = new Set(data.persone.slice(0, 3).map((p) => p.id));
+    expect(household.has(data.showcase.personaId)).toBe(true);
+    const showcase = new Set(data.prestazioni.filter((p) => household.has(p.personaId)).map((p) => p.id));
+    expect(data.anomalie.some((a) => showcase.has(a.prestazioneId))).toBe(false);
+    const chunks = [...streamDataset({ seed: 42, persone: PERSONE, chunkSize: 777 })];
+    expect(chunks.flatMap((c) => c.anomalie)).toEqual(data.anomalie);
   });
 });
 
