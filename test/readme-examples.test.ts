@@ -3,7 +3,7 @@ import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
 
-/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, audit, sending a flow. */
+/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, audit, sending a flow, the controls. */
 const examples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe('README examples run as written', () => {
@@ -13,8 +13,8 @@ describe('README examples run as written', () => {
   });
   afterAll(() => tp?.stop());
 
-  it('has the four role examples and the flow example', () => {
-    expect(examples).toHaveLength(5);
+  it('has the four role examples, the flow example and the controls example', () => {
+    expect(examples).toHaveLength(6);
   });
 
   it('runs the flow example with the INPS sample it names, and gets the rejection it describes', async () => {
@@ -36,6 +36,7 @@ describe('README examples run as written', () => {
     ['monitoraggio', 2, () => ROLE_TOKENS.monitoraggio(), {}],
     // After the gestione and controllo runs above, the log holds their reads of the showcase person.
     ['audit', 3, () => ROLE_TOKENS.audit(), {}],
+    ['controllo (controls)', 5, () => ROLE_TOKENS.controllo('GDF'), { 'x-riferimento': 'PV-2026-0042' }],
   ] as const;
   for (const [ruolo, index, token, headers] of cases) {
     it(`runs the ${ruolo} example without errors and with data`, async () => {

@@ -10,3 +10,6 @@ export * from './resolvers/persona';
 export * from './demo';
 export * from './delivery';
 export * from './accessi';
+export * from './db/controlli';
+export * from './domain/controlli';
+export * from './resolvers/controlli';

@@ -1,21 +1,45 @@
 import { canSeeIdentifying, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
-import { prestazioneFieldRules, prestazioniPermissions } from './prestazioni';
+import { controlliPermissions, isControllo, prestazioneFieldRules, prestazioniPermissions } from './prestazioni';
+
+const base = prestazioniPermissions({
+  elenco: 'elencoPrestazioniAgevolate',
+  cartella: 'prestazioniAgevolate',
+  entity: 'PrestazioneAgevolata',
+  pagina: 'PaginaPrestazioniAgevolate',
+});
+const controlli = controlliPermissions({
+  anomalie: 'anomaliePrestazioniAgevolate',
+  accertamento: 'registraAccertamentoAgevolata',
+  suffix: 'Agevolata',
+  entity: 'PrestazioneAgevolata',
+  plural: 'PrestazioniAgevolate',
+});
 
 /**
  * PSA: ISEE-tested benefits and the DSU/ISEE attestazioni they rest on. Besides the
  * shared benefit rules: the DSU itself (ISEE values, household as person ids) is
  * readable by every purpose that reads person records, within its scope, since
  * programmazione and monitoraggio plan on ISEE levels; the INPS protocol of the DSU
- * re-identifies the declarant and is for gestione and controllo only.
+ * re-identifies the declarant and is for gestione and controllo only. The controls
+ * (the shared ones and the ISEE ones) are for controllo only.
  */
 export const prestazioniAgevolatePermissions = {
-  ...prestazioniPermissions({
-    elenco: 'elencoPrestazioniAgevolate',
-    cartella: 'prestazioniAgevolate',
-    entity: 'PrestazioneAgevolata',
-    pagina: 'PaginaPrestazioniAgevolate',
-  }),
+  ...base,
+  ...controlli,
+  Query: { ...base.Query, ...controlli.Query, anomalieIsee: isControllo },
+  AnomaliaIsee: sameRule(isControllo, ['tipo', 'prestazione', 'evidenza']),
+  EvidenzaIsee: sameRule(isControllo, [
+    'dataPrestazione',
+    'soglia',
+    'dsu',
+    'isee',
+    'eccedenza',
+    'dataPresentazioneDsu',
+    'dataScadenzaDsu',
+    'beneficiarioNelNucleo',
+  ]),
+  PaginaAnomalieIsee: sameRule(isControllo, ['elementi', 'haAltri', 'cursoreSuccessivo']),
   PrestazioneAgevolata: { ...prestazioneFieldRules, dsu: readsPersonRecords },
   Dsu: {
     ...sameRule(readsPersonRecords, [

@@ -1,9 +1,22 @@
-import { prestazioniPermissions } from './prestazioni';
+import { controlliPermissions, prestazioniPermissions } from './prestazioni';
 
-/** PS: benefits not tested through ISEE. The rules are those every benefit subgraph shares. */
-export const prestazioniSocialiPermissions = prestazioniPermissions({
+const base = prestazioniPermissions({
   elenco: 'elencoPrestazioniSociali',
   cartella: 'prestazioniSociali',
   entity: 'PrestazioneSociale',
   pagina: 'PaginaPrestazioniSociali',
 });
+const controlli = controlliPermissions({
+  anomalie: 'anomaliePrestazioniSociali',
+  accertamento: 'registraAccertamentoSociale',
+  suffix: 'Sociale',
+  entity: 'PrestazioneSociale',
+  plural: 'PrestazioniSociali',
+});
+
+/** PS: benefits not tested through ISEE. The rules every benefit subgraph shares, and the shared controls (controllo only). */
+export const prestazioniSocialiPermissions = {
+  ...base,
+  ...controlli,
+  Query: { ...base.Query, ...controlli.Query },
+};

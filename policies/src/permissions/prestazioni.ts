@@ -1,4 +1,4 @@
-import { canSeeIdentifying, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { canSeeIdentifying, hasRuolo, isAuthenticated, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
@@ -60,5 +60,38 @@ export function prestazioniPermissions(names: { elenco: string; cartella: string
     Ente: { codice: isAuthenticated },
     [names.entity]: prestazioneFieldRules,
     [names.pagina]: sameRule(readsPersonRecords, ['elementi', 'haAltri', 'cursoreSuccessivo']),
+  };
+}
+
+/**
+ * Controls and accertamenti (docs/controlli.md) are for control bodies only: every
+ * anomaly points at a person and is acted on as such, so gestione, programmazione,
+ * monitoraggio and audit get FORBIDDEN, root fields and every field of the types
+ * alike (the types are not entities: no other path reaches them).
+ */
+export const isControllo = hasRuolo('controllo');
+
+/** The rules of the controls a benefit subgraph shares, from its own names (its SDL). */
+export function controlliPermissions(names: { anomalie: string; accertamento: string; suffix: string; entity: string; plural: string }) {
+  return {
+    Query: { [names.anomalie]: isControllo },
+    Mutation: { [names.accertamento]: isControllo },
+    [`Anomalia${names.entity}`]: sameRule(isControllo, ['tipo', 'prestazione', 'evidenza']),
+    [`EvidenzaAnomalia${names.suffix}`]: sameRule(isControllo, ['sovrapposte', 'importoDichiarato', 'importoMensile', 'mesi', 'importoAtteso', 'differenza', 'tolleranza']),
+    [`Sovrapposizione${names.suffix}`]: sameRule(isControllo, ['prestazione', 'dal', 'al']),
+    [`PaginaAnomalie${names.plural}`]: sameRule(isControllo, ['elementi', 'haAltri', 'cursoreSuccessivo']),
+    [`Accertamento${names.suffix}`]: sameRule(isControllo, [
+      'id',
+      'prestazione',
+      'tipoAnomalia',
+      'esito',
+      'importoDaRecuperare',
+      'sanzione',
+      'note',
+      'operatore',
+      'ente',
+      'riferimento',
+      'istante',
+    ]),
   };
 }

@@ -1,6 +1,6 @@
 import { caseloadTable, type CaseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, index, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, foreignKey, index, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
 
 // This module imports drizzle-orm only: drizzle-kit loads it (through each subgraph's
 // src/db/schema.ts) with its own CommonJS loader, which must not reach the rest of the kit.
@@ -105,6 +105,15 @@ export function prestazioneTable(schema: PgSchema, provaMezzi: readonly CodicePr
       index('prestazione_elenco_ente').on(t.enteCodice, t.dataRiferimento, t.id),
       // A DSU is reached through the benefits that cite it (PSA scope of Dsu for programmazione).
       index('prestazione_protocollo_dsu').on(t.numeroProtocolloDsu).where(sql`${t.numeroProtocolloDsu} is not null`),
+      // Controls (docs/controlli.md). SOVRAPPOSIZIONE_ENTI looks up, for each periodic benefit, the
+      // periodic benefits of the same person and code: this index answers each lookup.
+      index('prestazione_periodica_persona_codice')
+        .on(t.personaId, t.codicePrestazione, t.dataInizio)
+        .where(sql`${t.caratterePrestazione} = '1' and not ${t.annullata}`),
+      // IMPORTO_INCOERENTE can only concern periodic benefits that declare a total: few, in keyset order.
+      index('prestazione_periodica_con_totale')
+        .on(t.dataRiferimento, t.id)
+        .where(sql`${t.caratterePrestazione} = '1' and ${t.importoPrestazione} is not null and not ${t.annullata}`),
     ],
   );
 }
@@ -116,16 +125,68 @@ export type PrestazioneRow = PrestazioneTable['$inferSelect'];
 /** A benefit row as written (`data_riferimento` is computed by the database). */
 export type PrestazioneInsert = PrestazioneTable['$inferInsert'];
 
+/** The kinds of anomaly an accertamento can close (docs/controlli.md); PS takes the last two only. */
+export const TIPI_ANOMALIA = ['ISEE_SOPRA_SOGLIA', 'DSU_ASSENTE', 'DSU_NON_VALIDA', 'DSU_ALTRA_PERSONA', 'SOVRAPPOSIZIONE_ENTI', 'IMPORTO_INCOERENTE'] as const;
+export type TipoAnomalia = (typeof TIPI_ANOMALIA)[number];
+/** The outcome of an accertamento: the anomaly confirmed (to recover, perhaps sanctioned) or dismissed. */
+export const ESITI_ACCERTAMENTO = ['CONFERMATO', 'ARCHIVIATO'] as const;
+export type EsitoAccertamento = (typeof ESITI_ACCERTAMENTO)[number];
+
+function literalList(values: readonly string[]) {
+  for (const v of values) if (!/^[A-Z_]+$/.test(v)) throw new Error(`not a code: ${v}`);
+  return sql.raw(values.map((v) => `'${v}'`).join(', '));
+}
+
 /**
- * The tables of a benefit component: its benefits, and its copy of the caseload
- * (kit `caseloadTable`). The caseload is registered against the benefit table so
- * that every query built from the benefit table finds it.
+ * The outcome of a check (*accertamento*) a control body recorded on one of the
+ * component's benefits: append-only, with who recorded it (operator, ente, case
+ * reference from `x-riferimento`, request id) and when. The person id is copied from
+ * the benefit so that the record stands on its own (audit, recovery).
+ */
+export function accertamentoTable(schema: PgSchema, prestazione: PrestazioneTable) {
+  return schema.table(
+    'accertamento',
+    {
+      id: uuid().primaryKey(),
+      prestazioneId: uuid().notNull(),
+      personaId: uuid().notNull(),
+      tipoAnomalia: varchar({ length: 30 }).notNull(),
+      esito: varchar({ length: 12 }).notNull(),
+      importoDaRecuperare: amount(),
+      sanzione: amount(),
+      note: varchar({ length: 2000 }),
+      operatore: varchar({ length: 64 }).notNull(),
+      ente: varchar({ length: 32 }).notNull(),
+      riferimento: varchar({ length: 64 }).notNull(),
+      requestId: varchar({ length: 64 }).notNull(),
+      istante: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      foreignKey({ name: 'accertamento_prestazione_fk', columns: [t.prestazioneId], foreignColumns: [prestazione.id] }),
+      check('accertamento_tipo', sql`${t.tipoAnomalia} in (${literalList(TIPI_ANOMALIA)})`),
+      check('accertamento_esito', sql`${t.esito} in (${literalList(ESITI_ACCERTAMENTO)})`),
+      check('accertamento_importi', sql`coalesce(${t.importoDaRecuperare}, 0) >= 0 and coalesce(${t.sanzione}, 0) >= 0`),
+      check('accertamento_confermato', sql`${t.esito} <> 'CONFERMATO' or ${t.importoDaRecuperare} is not null`),
+      index('accertamento_prestazione').on(t.prestazioneId, t.istante),
+    ],
+  );
+}
+
+export type AccertamentoTable = ReturnType<typeof accertamentoTable>;
+export type AccertamentoRow = AccertamentoTable['$inferSelect'];
+
+/**
+ * The tables of a benefit component: its benefits, its copy of the caseload (kit
+ * `caseloadTable`) and the accertamenti recorded on its benefits. The caseload is
+ * registered against the benefit table so that every query built from the benefit
+ * table finds it.
  */
 export function prestazioniTables(schema: PgSchema, provaMezzi: readonly CodiceProvaMezzi[]) {
   const prestazione = prestazioneTable(schema, provaMezzi);
   const caseload = caseloadTable(schema);
+  const accertamento = accertamentoTable(schema, prestazione);
   caseloadOf.set(prestazione, caseload);
-  return { prestazione, caseload };
+  return { prestazione, caseload, accertamento };
 }
 
 const caseloadOf = new WeakMap<PrestazioneTable, CaseloadTable>();

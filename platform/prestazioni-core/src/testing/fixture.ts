@@ -490,6 +490,7 @@ export const FIXTURE_DATASET: DemoDataset = {
   casiSinba: [],
   dsu: [DSU_ROSSI_RECORD, DSU_BIANCHI_RECORD, ...DSU_BATCH],
   casiSip: [],
+  anomalie: [],
   showcase: { codiceFiscale: '', personaId: ROSSI, enteCodice: 'H501', codiceRegione: '12', codiceComune: '058091' },
 };
 

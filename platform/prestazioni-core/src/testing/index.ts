@@ -1,2 +1,3 @@
 export * from './fixture';
 export * from './suite';
+export * from './controlli-suite';

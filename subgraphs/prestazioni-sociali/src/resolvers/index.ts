@@ -1,13 +1,23 @@
-import { prestazioniResolvers } from '@casellario/prestazioni-core';
+import { controlliResolvers, prestazioniResolvers, TIPI_ANOMALIA_PRESTAZIONE } from '@casellario/prestazioni-core';
 import type { PrestazioniSocialiContext } from '../context';
-import { prestazione } from '../db/schema';
+import { accertamento, prestazione } from '../db/schema';
 
 const shared = prestazioniResolvers<PrestazioniSocialiContext>(prestazione);
+const controlli = controlliResolvers<PrestazioniSocialiContext>(prestazione, accertamento, {
+  campo: 'Query.anomaliePrestazioniSociali',
+  // Not ISEE-tested: no ISEE anomaly, and no sanction range of art. 38 (other regimes apply; amounts are only checked as amounts).
+  regole: { tipi: TIPI_ANOMALIA_PRESTAZIONE, sanzione: null },
+});
 
-/** The shared benefit resolvers under PS's names (schema.graphql). */
+/** The shared benefit resolvers under PS's names (schema.graphql), with the shared controls. */
 export const resolvers = {
   ...shared.types,
-  Query: { elencoPrestazioniSociali: shared.elenco },
+  Query: { elencoPrestazioniSociali: shared.elenco, anomaliePrestazioniSociali: controlli.anomalie },
+  Mutation: { registraAccertamentoSociale: controlli.registraAccertamento },
   Persona: { ...shared.persona, prestazioniSociali: shared.cartella },
   PrestazioneSociale: shared.prestazione,
+  AnomaliaPrestazioneSociale: controlli.anomalia,
+  EvidenzaAnomaliaSociale: controlli.evidenza,
+  SovrapposizioneSociale: controlli.sovrapposizione,
+  AccertamentoSociale: controlli.accertamento,
 };
