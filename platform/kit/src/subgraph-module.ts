@@ -16,7 +16,7 @@ import { openPostgres, type DatabaseHandle } from './database';
 import type { RunningServer } from './http-server';
 import { logger } from './logger';
 import { applyMigrations } from './migrate';
-import { startSubgraphServer, type SubgraphDefinition } from './subgraph-server';
+import { benchSenzaPolitiche, startSubgraphServer, type SubgraphDefinition } from './subgraph-server';
 import type { Viewer } from '@casellario/policies';
 
 /** What a subgraph needs from its host process, in every runtime shape. */
@@ -86,7 +86,8 @@ export function serveSubgraph<TContext extends BaseContext>(
   options: { deliveries?: DeliveryHandlers; maxBodyBytes?: number; accessLog?: AccessLogSink } = {},
 ): Promise<RunningServer> {
   const { deliveries } = options;
-  const accessLog = accessLogSinkFor(runtime, definition, options.accessLog);
+  // Benchmark only (see benchSenzaPolitiche): no access log, so no collector and no plugin.
+  const accessLog = benchSenzaPolitiche(definition.name) ? null : accessLogSinkFor(runtime, definition, options.accessLog);
   return startSubgraphServer({
     maxBodyBytes: options.maxBodyBytes,
     routes: deliveries ? deliveryRoutes({ handle: runtime.handle, handlers: deliveries, verifyService: runtime.verifyService }) : undefined,

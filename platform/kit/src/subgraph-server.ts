@@ -19,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recordIdentifyingReads, type IdentifyingFields } from './access-log';
 import { createErrorFormatter } from './format-error';
 import { createGraphQLHttpHandler, listen, type RunningServer } from './http-server';
+import { logger } from './logger';
 import { queryLimitProtection, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 
 export {
@@ -52,8 +53,23 @@ export interface SubgraphDefinition<TContext> {
  */
 export function buildSecuredSchema<TContext>(definition: SubgraphDefinition<TContext>): GraphQLSchema {
   const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }]);
+  if (benchSenzaPolitiche(definition.name)) return schema;
   const secured = applyPermissions(schema, definition.permissions);
   return definition.accessiIdentificanti ? recordIdentifyingReads(secured, definition.accessiIdentificanti) : secured;
+}
+
+/**
+ * BENCHMARK ONLY. `CASELLARIO_BENCH_SENZA_POLITICHE=1` serves the subgraphs without
+ * the shield and without the access log (here and in `serveSubgraph`), so that
+ * `bench/src/cartella` can measure what authorisation costs: the same cartella with
+ * and without policies. Row scope stays (it is part of each query's SQL). Refused
+ * with NODE_ENV=production; anywhere else it shouts at every subgraph start.
+ */
+export function benchSenzaPolitiche(subgraph: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.CASELLARIO_BENCH_SENZA_POLITICHE !== '1') return false;
+  if (env.NODE_ENV === 'production') throw new Error('CASELLARIO_BENCH_SENZA_POLITICHE is for benchmarks only: refused with NODE_ENV=production');
+  logger.warn({ subgraph }, '!!! CASELLARIO_BENCH_SENZA_POLITICHE=1: NO SHIELD, NO ACCESS LOG — benchmark only, never expose this server !!!');
+  return true;
 }
 
 /** Whether development conveniences (introspection, stack traces) are on. */
@@ -84,6 +100,9 @@ export function createApolloServer<TContext extends BaseContext>(
     formatError: createErrorFormatter({ development }),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Our processes stop their servers themselves (in order: gateway, subgraphs, databases);
+    // Apollo's own handler per server would add ten signal listeners to one embedded process.
+    stopOnTerminationSignals: false,
     // Federated traces (ftv1) are for Apollo's hosted reporting, which we do not use;
     // building them on every subgraph request costs time and would ship resolver timings out.
     plugins: [
