@@ -7,26 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessiSubgraph, accessiTables, registraAccessi, verificaCatena } from '../src/index';
 import { HASH_INIZIALE, hashAccesso } from '../src/domain/catena';
 import { definition } from '../src/schema';
+import { BIANCHI, count, ROSSI, voce } from './voce';
 
-const ROSSI = '6f1c1f0e-2b7a-4c1e-9d3a-0a0b0c0d0e01';
-const BIANCHI = '6f1c1f0e-2b7a-4c1e-9d3a-0a0b0c0d0e02';
 const CASO_SINBA = '0d5e3c1a-7b7a-4c1e-9d3a-0a0b0c0d0e99';
 
-/** A record as a subgraph sends it, with overrides. */
-function voce(overrides: Partial<AccessRecord> = {}): AccessRecord {
-  return {
-    subgraph: 'anagrafe',
-    operatore: 'op-gestione-H501',
-    ruolo: 'gestione',
-    ente: 'H501',
-    riferimento: null,
-    requestId: 'req-1',
-    soggettoTipo: 'persona',
-    soggettoId: ROSSI,
-    campi: ['Persona.codiceFiscale', 'cartella'],
-    ...overrides,
-  };
-}
 
 /** What the database said when it refused a statement: drizzle wraps the driver's error. */
 async function refusal(run: Promise<unknown>): Promise<{ message: string; code?: string }> {
@@ -48,7 +32,6 @@ async function post(url: string, body: unknown, authorization?: string): Promise
   return { status: response.status, body: await response.json() };
 }
 
-const count = async (handle: DatabaseHandle) => (await handle.rows<{ n: number }>(sql`select count(*)::int as n from accessi.accesso`))[0]!.n;
 
 const REGISTRO = /* GraphQL */ `
   query ($f: FiltroAccessi, $primi: Int, $dopo: String) {

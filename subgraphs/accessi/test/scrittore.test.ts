@@ -1,32 +1,10 @@
-import type { AccessRecord, DatabaseHandle } from '@casellario/kit';
+import type { DatabaseHandle } from '@casellario/kit';
 import { databaseBackends, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainWriter } from '../src/db/scrittore';
 import { accessiSubgraph, verificaCatena } from '../src/index';
-
-const ROSSI = '6f1c1f0e-2b7a-4c1e-9d3a-0a0b0c0d0e01';
-const BIANCHI = '6f1c1f0e-2b7a-4c1e-9d3a-0a0b0c0d0e02';
-
-function voce(overrides: Partial<AccessRecord> = {}): AccessRecord {
-  return {
-    subgraph: 'anagrafe',
-    operatore: 'op-gestione-H501',
-    ruolo: 'gestione',
-    ente: 'H501',
-    riferimento: null,
-    requestId: 'req-1',
-    soggettoTipo: 'persona',
-    soggettoId: ROSSI,
-    campi: ['Persona.codiceFiscale', 'cartella'],
-    ...overrides,
-  };
-}
-
-async function count(handle: DatabaseHandle): Promise<number> {
-  const [row] = await handle.rows<{ n: number }>(sql`select count(*)::int as n from accessi.accesso`);
-  return row!.n;
-}
+import { BIANCHI, count, voce } from './voce';
 
 for (const backend of databaseBackends()) {
   describe(`the chain writer (group commit) on ${backend}`, () => {
