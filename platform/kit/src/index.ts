@@ -16,3 +16,4 @@ export * from './caseload';
 export * from './caseload-table';
 export * from './access-log';
 export * from './group-calls';
+export * from './aggregati/soppressione';
