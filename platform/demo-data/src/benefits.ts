@@ -145,6 +145,8 @@ function drawBenefit(ctx: GenContext, member: Member, year: number): BenefitDraf
   }
   if (residenza?.codiceComune) p.codiceComuneResidenza = residenza.codiceComune;
   if (residenza?.codiceRegione) p.codiceRegioneResidenza = residenza.codiceRegione;
+  p.annoNascita = member.persona.annoNascita;
+  p.genere = member.persona.genere;
   if (template.area === '2') member.disabled = true;
 
   // PresenzaProvaMezzi 1 always rests on a DSU; 3 (ISEE-tested benefit, test waived for this person) sometimes.

@@ -192,7 +192,7 @@ export function generateShowcase(ctx: GenContext): ShowcaseOutput {
   return {
     members,
     persone: members.map((m) => m.persona),
-    prestazioni: [sostegnoReddito, bonusUtenze, assistenzaDomiciliare, trasporto, borsaLavoro],
+    prestazioni: [sostegnoReddito, bonusUtenze, assistenzaDomiciliare, trasporto, borsaLavoro].map((p) => ({ ...p, annoNascita: giulia.persona.annoNascita, genere: giulia.persona.genere })),
     dsu: [dsu2024],
     valutazioniSina: [sina],
     casiSip: [sip],

@@ -74,6 +74,9 @@ export interface DemoPrestazione {
   /** Residence of the beneficiary when the record was sent (first `Indirizzo`). */
   codiceComuneResidenza?: string;
   codiceRegioneResidenza?: string;
+  /** The beneficiary's `AnnoNascita` and `Genere` as the record's `Anagrafica` gave them (age band and sex of the aggregates). */
+  annoNascita?: string;
+  genere?: '1' | '2';
 }
 
 /** `SINA` (tables 10–11), attached to the benefit it was sent with. */

@@ -1,5 +1,6 @@
 import type { DemoPrestazione } from '@casellario/demo-data';
 import { addToCaseload, type DeliveryHandlers } from '@casellario/kit';
+import { segnaAggregatiDaAggiornare } from './db/aggregati';
 import { storePrestazioni } from './db/queries';
 import { caseloadFor, type CodiceProvaMezzi, type PrestazioneTable } from './db/tables';
 import { toPrestazioneRow } from './demo';
@@ -18,6 +19,7 @@ export function prestazioniDeliveries(table: PrestazioneTable, provaMezzi: reado
       const foreign = records.find((r) => !provaMezzi.includes(r.presenzaProvaMezzi));
       if (foreign) throw new Error(`PresenzaProvaMezzi ${foreign.presenzaProvaMezzi} non appartiene a questa componente`);
       await storePrestazioni(handle, table, records.map(toPrestazioneRow));
+      await segnaAggregatiDaAggiornare(handle, table);
       // This component's own records put their persons in the sending ente's caseload at once;
       // the flows component also copies every pair to the other components.
       await addToCaseload(handle, caseloadFor(table), records.filter((r) => r.tipoOperazione !== 'C'));

@@ -1,5 +1,6 @@
 import { caseloadPairs, type DemoDataset, type DemoPrestazione } from '@casellario/demo-data';
 import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
+import { segnaAggregatiDaAggiornare } from './db/aggregati';
 import { storePrestazioni } from './db/queries';
 import { caseloadFor, type CodiceProvaMezzi, type PrestazioneInsert, type PrestazioneTable } from './db/tables';
 
@@ -37,6 +38,8 @@ export function toPrestazioneRow(p: DemoPrestazione): PrestazioneInsert {
     areaUtenza: p.areaUtenza ?? null,
     codiceComuneResidenza: p.codiceComuneResidenza ?? null,
     codiceRegioneResidenza: p.codiceRegioneResidenza ?? null,
+    annoNascita: p.annoNascita ? Number(p.annoNascita) : null,
+    genere: p.genere === '1' || p.genere === '2' ? p.genere : null,
     annullata: p.tipoOperazione === 'C',
   };
 }
@@ -54,6 +57,7 @@ export async function loadPrestazioniDemo(
 ): Promise<void> {
   const mine = (dataset.prestazioni ?? []).filter((p) => provaMezzi.includes(p.presenzaProvaMezzi));
   await storePrestazioni(handle, table, mine.map(toPrestazioneRow));
+  await segnaAggregatiDaAggiornare(handle, table);
   // The whole caseload, not only this component's: gestione sees every record of a person in its caseload.
   await addToCaseload(handle, caseloadFor(table), caseloadPairs(dataset));
 }

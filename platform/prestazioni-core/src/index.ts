@@ -13,3 +13,7 @@ export * from './accessi';
 export * from './db/controlli';
 export * from './domain/controlli';
 export * from './resolvers/controlli';
+export * from './resolvers/aggregati';
+export * from './db/aggregati';
+export * from './domain/aggregati';
+export * from './aggiornamento-aggregati';

@@ -1,6 +1,6 @@
 import { canSeeIdentifying, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
-import { controlliPermissions, isControllo, prestazioneFieldRules, prestazioniPermissions } from './prestazioni';
+import { aggregatiPermissions, controlliPermissions, isControllo, prestazioneFieldRules, prestazioniPermissions } from './prestazioni';
 
 const base = prestazioniPermissions({
   elenco: 'elencoPrestazioniAgevolate',
@@ -8,6 +8,7 @@ const base = prestazioniPermissions({
   entity: 'PrestazioneAgevolata',
   pagina: 'PaginaPrestazioniAgevolate',
 });
+const aggregati = aggregatiPermissions('aggregatiPrestazioniAgevolate');
 const controlli = controlliPermissions({
   anomalie: 'anomaliePrestazioniAgevolate',
   accertamento: 'registraAccertamentoAgevolata',
@@ -27,7 +28,8 @@ const controlli = controlliPermissions({
 export const prestazioniAgevolatePermissions = {
   ...base,
   ...controlli,
-  Query: { ...base.Query, ...controlli.Query, anomalieIsee: isControllo },
+  ...aggregati,
+  Query: { ...base.Query, ...controlli.Query, ...aggregati.Query, anomalieIsee: isControllo },
   AnomaliaIsee: sameRule(isControllo, ['tipo', 'prestazione', 'evidenza']),
   EvidenzaIsee: sameRule(isControllo, [
     'dataPrestazione',

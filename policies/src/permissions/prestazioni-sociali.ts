@@ -1,4 +1,4 @@
-import { controlliPermissions, prestazioniPermissions } from './prestazioni';
+import { aggregatiPermissions, controlliPermissions, prestazioniPermissions } from './prestazioni';
 
 const base = prestazioniPermissions({
   elenco: 'elencoPrestazioniSociali',
@@ -6,6 +6,7 @@ const base = prestazioniPermissions({
   entity: 'PrestazioneSociale',
   pagina: 'PaginaPrestazioniSociali',
 });
+const aggregati = aggregatiPermissions('aggregatiPrestazioniSociali');
 const controlli = controlliPermissions({
   anomalie: 'anomaliePrestazioniSociali',
   accertamento: 'registraAccertamentoSociale',
@@ -18,5 +19,6 @@ const controlli = controlliPermissions({
 export const prestazioniSocialiPermissions = {
   ...base,
   ...controlli,
-  Query: { ...base.Query, ...controlli.Query },
+  ...aggregati,
+  Query: { ...base.Query, ...controlli.Query, ...aggregati.Query },
 };

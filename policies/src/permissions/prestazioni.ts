@@ -95,3 +95,19 @@ export function controlliPermissions(names: { anomalie: string; accertamento: st
     ]),
   };
 }
+
+/**
+ * Aggregates (docs/aggregati.md) are what programmazione and monitoraggio read instead of
+ * persons; the other purposes have person records and no need of them. Scope (territory)
+ * and small-cell suppression are applied by the resolver, in SQL and before answering.
+ */
+export const readsAggregates = hasRuolo('programmazione', 'monitoraggio');
+
+/** The rules of a benefit subgraph's aggregates, from its root field's name. */
+export function aggregatiPermissions(campo: string) {
+  return {
+    Query: { [campo]: readsAggregates },
+    TabellaAggregata: sameRule(readsAggregates, ['per', 'soglia', 'aggiornataAl', 'celle', 'margini', 'totale']),
+    CellaAggregata: sameRule(readsAggregates, ['chiave', 'etichetta', 'persone', 'prestazioni', 'importo', 'soppressa', 'soppressione']),
+  };
+}

@@ -1,10 +1,11 @@
 import { caseloadDeliveries, serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
-import { prestazioniDeliveries } from '@casellario/prestazioni-core';
+import { conAggiornamentoAggregati, prestazioniDeliveries } from '@casellario/prestazioni-core';
 import { createContext } from './context';
 import { caseload, PROVA_MEZZI, prestazione } from './db/schema';
 import { definition } from './schema';
 
 /** Starts PS on the given runtime (embedded, server mode or a test). */
-export function startPrestazioniSociali(runtime: SubgraphRuntime): Promise<RunningServer> {
-  return serveSubgraph(runtime, definition, createContext, { deliveries: { ...prestazioniDeliveries(prestazione, PROVA_MEZZI), ...caseloadDeliveries(caseload) } });
+export async function startPrestazioniSociali(runtime: SubgraphRuntime): Promise<RunningServer> {
+  const server = await serveSubgraph(runtime, definition, createContext, { deliveries: { ...prestazioniDeliveries(prestazione, PROVA_MEZZI), ...caseloadDeliveries(caseload) } });
+  return conAggiornamentoAggregati(server, runtime.handle, prestazione);
 }

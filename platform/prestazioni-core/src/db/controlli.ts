@@ -62,7 +62,7 @@ export function finePeriodo(t: { dataFine: SQLWrapper; dataInizio: SQLWrapper })
 }
 
 /** The months a periodic benefit declares: `PeriodoErogazione`, else the calendar months from start to end. */
-function mesiDichiarati(t: PrestazioneTable): SQL {
+export function mesiDichiarati(t: PrestazioneTable): SQL {
   return sql`coalesce(${t.periodoErogazione}::int, extract(month from ${finePeriodo(t)})::int - extract(month from ${t.dataInizio})::int + 1)`;
 }
 

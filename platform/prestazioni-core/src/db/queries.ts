@@ -172,6 +172,8 @@ const UPDATABLE = [
   'areaUtenza',
   'codiceComuneResidenza',
   'codiceRegioneResidenza',
+  'annoNascita',
+  'genere',
 ] as const satisfies ReadonlyArray<keyof PrestazioneInsert>;
 
 function snake(camel: string): string {

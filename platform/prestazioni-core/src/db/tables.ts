@@ -1,6 +1,6 @@
 import { caseloadTable, type CaseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, foreignKey, index, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, foreignKey, index, integer, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
 
 // This module imports drizzle-orm only: drizzle-kit loads it (through each subgraph's
 // src/db/schema.ts) with its own CommonJS loader, which must not reach the rest of the kit.
@@ -72,6 +72,10 @@ export function prestazioneTable(schema: PgSchema, provaMezzi: readonly CodicePr
       areaUtenza: char({ length: 1 }),
       codiceComuneResidenza: char({ length: 6 }),
       codiceRegioneResidenza: char({ length: 2 }),
+      // Year of birth and sex as the flow's Beneficiario gave them: the age band and sex of the
+      // aggregates (DESIGN §2: programmazione and monitoraggio see a band, never the person).
+      annoNascita: smallint(),
+      genere: char({ length: 1 }),
       annullata: boolean().notNull().default(false),
       createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     },
@@ -94,6 +98,7 @@ export function prestazioneTable(schema: PgSchema, provaMezzi: readonly CodicePr
         sql`(${t.caratterePrestazione} = '1' and ${t.dataInizio} is not null) or (${t.caratterePrestazione} = '2' and ${t.dataErogazione} is not null)`,
       ),
       check('prestazione_area_se_presa_carico', sql`${t.presaCarico} = '2' or ${t.areaUtenza} is not null`),
+      check('prestazione_genere', sql`${t.genere} is null or ${t.genere} in ('1', '2')`),
       check('prestazione_annullata', sql`${t.tipoOperazione} <> 'C' or ${t.annullata}`),
       uniqueIndex('prestazione_chiave_naturale').on(t.enteCodice, t.personaId, t.codicePrestazione, t.protocolloDomanda, t.dataRiferimento),
       // The cartella of a person (Persona.<list>, filtered by anno).
@@ -176,6 +181,47 @@ export type AccertamentoTable = ReturnType<typeof accertamentoTable>;
 export type AccertamentoRow = AccertamentoTable['$inferSelect'];
 
 /**
+ * The cube of aggregates (docs/aggregati.md): one row per cell of every grouping set a
+ * request can read (`CUBE_SETS`), persons counted distinct within the cell. A column
+ * is null where its set sums that dimension out; where a benefit lacks the value the
+ * cell says so with a code of its own (area '0', age band −1, sex '0'), so that null
+ * never means two things. `insieme` is the mask `grouping()` returned.
+ */
+export function aggregatoTable(schema: PgSchema) {
+  return schema.table(
+    'aggregato',
+    {
+      insieme: smallint().notNull(),
+      anno: smallint(),
+      mese: smallint(),
+      codiceRegione: char({ length: 2 }),
+      codiceComune: char({ length: 6 }),
+      codicePrestazione: varchar({ length: 10 }),
+      areaUtenza: char({ length: 1 }),
+      fasciaEta: smallint(),
+      genere: char({ length: 1 }),
+      persone: integer().notNull(),
+      prestazioni: integer().notNull(),
+      importo: numeric({ precision: 16, scale: 2 }).notNull(),
+    },
+    // A table is read by set, territory and year; the rest of the key varies within it.
+    (t) => [index('aggregato_lettura').on(t.insieme, t.codiceRegione, t.codiceComune, t.anno)],
+  );
+}
+
+/** When the cube was last computed, and whether benefits changed since (one row). */
+export function aggregatoStatoTable(schema: PgSchema) {
+  return schema.table('aggregato_stato', {
+    id: smallint().primaryKey().default(1),
+    modificato: boolean().notNull().default(true),
+    aggiornatoAl: timestamp({ withTimezone: true }),
+  });
+}
+
+export type AggregatoTable = ReturnType<typeof aggregatoTable>;
+export type AggregatoStatoTable = ReturnType<typeof aggregatoStatoTable>;
+
+/**
  * The tables of a benefit component: its benefits, its copy of the caseload (kit
  * `caseloadTable`) and the accertamenti recorded on its benefits. The caseload is
  * registered against the benefit table so that every query built from the benefit
@@ -185,11 +231,22 @@ export function prestazioniTables(schema: PgSchema, provaMezzi: readonly CodiceP
   const prestazione = prestazioneTable(schema, provaMezzi);
   const caseload = caseloadTable(schema);
   const accertamento = accertamentoTable(schema, prestazione);
+  const aggregato = aggregatoTable(schema);
+  const aggregatoStato = aggregatoStatoTable(schema);
   caseloadOf.set(prestazione, caseload);
-  return { prestazione, caseload, accertamento };
+  cubeOf.set(prestazione, { aggregato, aggregatoStato });
+  return { prestazione, caseload, accertamento, aggregato, aggregatoStato };
 }
 
 const caseloadOf = new WeakMap<PrestazioneTable, CaseloadTable>();
+const cubeOf = new WeakMap<PrestazioneTable, { aggregato: AggregatoTable; aggregatoStato: AggregatoStatoTable }>();
+
+/** The cube of aggregates of the component a benefit table belongs to. */
+export function cubeFor(t: PrestazioneTable): { aggregato: AggregatoTable; aggregatoStato: AggregatoStatoTable } {
+  const cube = cubeOf.get(t);
+  if (!cube) throw new Error('benefit table created without prestazioniTables(): no cube');
+  return cube;
+}
 
 /** The caseload table of the component a benefit table belongs to. */
 export function caseloadFor(t: PrestazioneTable): CaseloadTable {

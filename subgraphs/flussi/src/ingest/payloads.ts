@@ -63,6 +63,9 @@ export function prestazionePayload(
       id,
       enteCodice: ente,
       ...comuni,
+      // Year of birth and sex travel with the benefit: the age band and sex of the aggregates.
+      annoNascita: b.anagrafica.annoNascita,
+      genere: b.anagrafica.genere,
     },
   };
   if (sina || (conSina && tipoOperazione === 'C')) {

@@ -14,7 +14,7 @@ const controlli = controlliResolvers<PrestazioniAgevolateContext>(prestazione, a
 /** The shared benefit resolvers under PSA's names (schema.graphql), plus the DSU and the ISEE controls. */
 export const resolvers = {
   ...shared.types,
-  Query: { elencoPrestazioniAgevolate: shared.elenco, anomalieIsee, anomaliePrestazioniAgevolate: controlli.anomalie },
+  Query: { aggregatiPrestazioniAgevolate: shared.aggregati, elencoPrestazioniAgevolate: shared.elenco, anomalieIsee, anomaliePrestazioniAgevolate: controlli.anomalie },
   Mutation: { registraAccertamentoAgevolata: controlli.registraAccertamento },
   Persona: { ...shared.persona, prestazioniAgevolate: shared.cartella },
   PrestazioneAgevolata: { ...shared.prestazione, dsu: prestazioneDsu },

@@ -12,7 +12,7 @@ const controlli = controlliResolvers<PrestazioniSocialiContext>(prestazione, acc
 /** The shared benefit resolvers under PS's names (schema.graphql), with the shared controls. */
 export const resolvers = {
   ...shared.types,
-  Query: { elencoPrestazioniSociali: shared.elenco, anomaliePrestazioniSociali: controlli.anomalie },
+  Query: { aggregatiPrestazioniSociali: shared.aggregati, elencoPrestazioniSociali: shared.elenco, anomaliePrestazioniSociali: controlli.anomalie },
   Mutation: { registraAccertamentoSociale: controlli.registraAccertamento },
   Persona: { ...shared.persona, prestazioniSociali: shared.cartella },
   PrestazioneSociale: shared.prestazione,

@@ -1,0 +1,43 @@
+import { logger, type DatabaseHandle, type RunningServer } from '@casellario/kit';
+import { aggiornaAggregati, statoAggregati } from './db/aggregati';
+import type { PrestazioneTable } from './db/tables';
+
+/** AGGREGATI_INTERVALLO_S: how often (seconds) a stale cube is recomputed; 0 turns it off. Default 60. */
+export function intervalloAggregati(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AGGREGATI_INTERVALLO_S;
+  if (raw === undefined || raw === '') return 60;
+  const s = Number(raw);
+  if (!Number.isFinite(s) || s < 0) throw new Error(`AGGREGATI_INTERVALLO_S must be a number of seconds ≥ 0, got "${raw}"`);
+  return s;
+}
+
+/**
+ * Keeps the cube of aggregates current: at start and then every interval, when a
+ * writer marked it stale, it is recomputed in the background (one replica at a time,
+ * by the lock in `aggiornaAggregati`). The dashboards read the cube as of its
+ * `aggiornataAl`, never the benefits directly: a national scan per request would not
+ * answer in time (docs/aggregati.md).
+ */
+export function conAggiornamentoAggregati(server: RunningServer, handle: DatabaseHandle, table: PrestazioneTable, seconds = intervalloAggregati()): RunningServer {
+  if (seconds === 0) return server;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = (async () => {
+      if (!(await statoAggregati(handle, table)).modificato) return;
+      const started = performance.now();
+      const { aggiornato, celle } = await aggiornaAggregati(handle, table);
+      if (aggiornato) logger.info({ celle, ms: Math.round(performance.now() - started) }, 'aggregates recomputed');
+    })().catch((error: unknown) => logger.error({ err: error }, 'aggregates not recomputed'));
+  };
+  tick();
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return {
+    ...server,
+    close: async () => {
+      clearInterval(timer);
+      await running;
+      await server.close();
+    },
+  };
+}

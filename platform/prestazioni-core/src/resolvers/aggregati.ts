@@ -1,0 +1,112 @@
+import { sopprimi, type Misure, type VoceAggregata, type VoceProtetta } from '@casellario/kit';
+import { badUserInput, forbidden, type Viewer } from '@casellario/policies';
+import type { PrestazioniContext } from '../context';
+import { aggiornaAggregati, leggiCubo, statoAggregati, type CellaCubo } from '../db/aggregati';
+import type { PrestazioneTable } from '../db/tables';
+import { DIMENSIONI, insiemiDi, validaRichiesta, type Dimensione, type FiltroAggregati } from '../domain/aggregati';
+import { etichettaDi } from '../domain/etichette';
+import { checkAnno } from '../domain/filtro';
+
+/** Arguments of `aggregatiPrestazioniAgevolate` / `aggregatiPrestazioniSociali`. */
+export interface AggregatiArgs {
+  filtro?: { anno?: number | null; codiceRegione?: string | null; codiceComune?: string | null } | null;
+  per: Dimensione[];
+}
+
+/** The k of small-cell suppression: AGGREGATI_SOGLIA, default 5 (docs/aggregati.md). */
+export function sogliaAggregati(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AGGREGATI_SOGLIA;
+  if (raw === undefined || raw === '') return 5;
+  const k = Number(raw);
+  // Below 3 a published cell can be one person and another: no protection at all.
+  if (!Number.isInteger(k) || k < 3 || k > 100) throw new Error(`AGGREGATI_SOGLIA must be an integer between 3 and 100, got "${raw}"`);
+  return k;
+}
+
+/**
+ * The filter the request may use inside the viewer's territory: programmazione reads
+ * its region or comune only (asking for another one is refused, not answered with
+ * nothing), monitoraggio and a national programmazione the whole country.
+ */
+function filtroNelTerritorio(viewer: Viewer, args: AggregatiArgs): FiltroAggregati {
+  const f = args.filtro ?? {};
+  const filtro: FiltroAggregati = { anno: checkAnno(f.anno), codiceRegione: f.codiceRegione ?? null, codiceComune: f.codiceComune ?? null };
+  if (filtro.codiceRegione !== null && !/^\d{2}$/.test(filtro.codiceRegione)) throw badUserInput('codiceRegione: codice ISTAT della regione di 2 cifre');
+  if (filtro.codiceComune !== null && !/^\d{6}$/.test(filtro.codiceComune)) throw badUserInput('codiceComune: codice ISTAT del comune di 6 cifre');
+  if (viewer.ruolo === 'monitoraggio') return filtro;
+  if (viewer.ruolo !== 'programmazione') throw forbidden();
+  const t = viewer.territorio;
+  if (t.livello === 'regione') {
+    if (filtro.codiceRegione !== null && filtro.codiceRegione !== t.codiceRegione) throw forbidden('Regione fuori dal territorio del token');
+    // A comune filter stays inside the region through the cube's own region column.
+    return { ...filtro, codiceRegione: t.codiceRegione };
+  }
+  if (t.livello === 'comune') {
+    if (filtro.codiceRegione !== null || (filtro.codiceComune !== null && filtro.codiceComune !== t.codiceComune)) throw forbidden('Comune fuori dal territorio del token');
+    return { ...filtro, codiceComune: t.codiceComune };
+  }
+  return filtro;
+}
+
+const misure = (c: CellaCubo | undefined): Misure => (c ? { persone: c.persone, record: c.prestazioni, importo: c.importo } : { persone: 0, record: 0, importo: 0 });
+
+/**
+ * One table of aggregates: its cells, margins and total read from the cube, then
+ * suppressed (kit `sopprimi`) in the canonical order of the dimensions, so that
+ * asking with the dimensions the other way round withholds the same entries.
+ */
+export function aggregatiResolver<C extends PrestazioniContext>(table: PrestazioneTable) {
+  const k = sogliaAggregati();
+  return async (_: unknown, args: AggregatiArgs, ctx: C) => {
+    const filtro = filtroNelTerritorio(ctx.viewer, args);
+    const per = [...args.per];
+    validaRichiesta({ filtro, per });
+    const canonical = [...per].sort((a, b) => DIMENSIONI.indexOf(a) - DIMENSIONI.indexOf(b));
+    const insiemi = insiemiDi({ filtro, per: canonical });
+
+    let stato = await statoAggregati(ctx.handle, table);
+    // Never computed (a fresh install): compute now rather than answer with an empty cube.
+    if (stato.aggiornatoAl === null) {
+      await aggiornaAggregati(ctx.handle, table, { primaVolta: true });
+      stato = await statoAggregati(ctx.handle, table);
+    }
+    const rows = await leggiCubo(ctx.handle, table, [...new Set([insiemi.celle, ...insiemi.margini, insiemi.totale])], filtro);
+    const chiave = (r: CellaCubo, dims: readonly Dimensione[]) => canonical.map((d) => (dims.includes(d) ? (r.valori[d] ?? null) : null));
+    const celle: VoceAggregata[] =
+      canonical.length === 0 ? [] : rows.filter((r) => r.insieme === insiemi.celle).map((r) => ({ chiave: chiave(r, canonical), misure: misure(r) }));
+    const margini: VoceAggregata[] = insiemi.margini.flatMap((insieme, i) => {
+      const kept = canonical.filter((_, j) => j !== i);
+      return rows.filter((r) => r.insieme === insieme).map((r) => ({ chiave: chiave(r, kept), misure: misure(r) }));
+    });
+    const totale: VoceAggregata = { chiave: canonical.map(() => null), misure: misure(rows.find((r) => r.insieme === insiemi.totale)) };
+    const protetta = sopprimi({ dimensioni: canonical.length, celle, margini, totale }, k);
+
+    // Back to the caller's order of dimensions.
+    const order = per.map((d) => canonical.indexOf(d));
+    const toApi = (v: VoceProtetta) => {
+      const key = order.map((i) => v.chiave[i] ?? null);
+      return {
+        chiave: key,
+        etichetta: key.map((value, i) => etichettaDi(per[i]!, value)),
+        persone: v.misure?.persone ?? null,
+        prestazioni: v.misure?.record ?? null,
+        importo: v.misure ? Math.round(v.misure.importo * 100) / 100 : null,
+        soppressa: v.soppressione !== null,
+        soppressione: v.soppressione,
+      };
+    };
+    const byKey = (a: { chiave: (string | null)[] }, b: { chiave: (string | null)[] }) => {
+      const x = JSON.stringify(a.chiave);
+      const y = JSON.stringify(b.chiave);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    return {
+      per,
+      soglia: k,
+      aggiornataAl: stato.aggiornatoAl,
+      celle: protetta.celle.map(toApi).sort(byKey),
+      margini: protetta.margini.map(toApi).sort(byKey),
+      totale: toApi(protetta.totale),
+    };
+  };
+}
