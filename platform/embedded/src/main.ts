@@ -1,3 +1,4 @@
+import { ensureConsoleBuilt } from '@casellario/console';
 import { isDevelopment } from '@casellario/kit';
 import { startPlatform } from './platform';
 
@@ -11,12 +12,20 @@ const dataDir = process.env.CASELLARIO_DATA_DIR || undefined;
 const persone = Number(process.env.DEMO_PERSONE ?? 2000);
 const seed = process.env.DEMO_SEED ? Number(process.env.DEMO_SEED) : undefined;
 
+// The console is built here when its dist is missing or older than its sources, so a
+// fresh clone serves it; a failed build leaves the API up and says why.
+const consoleDir = await ensureConsoleBuilt(() => process.stderr.write('  … compilazione della console web\n')).catch((error: unknown) => {
+  process.stderr.write(`  ! console web non compilata: ${(error as Error).message}\n`);
+  return null;
+});
+
 const platform = await startPlatform({
   database: { kind: 'pglite', dataDir },
   demo: persone > 0 ? { persone, seed } : false,
   gatewayPort: port,
   host: process.env.HOST ?? '127.0.0.1',
   development: isDevelopment(),
+  consoleDir,
   onStep: (step) => process.stderr.write(`  … ${step}\n`),
 }).catch((error: unknown) => {
   const e = error as NodeJS.ErrnoException;
@@ -36,6 +45,7 @@ const lines = [
   '',
   `Casellario — piattaforma incorporata pronta in ${seconds} s (memoria ${rssMb} MB)`,
   '',
+  ...(consoleDir ? [`  Console web       ${base}/${isDevelopment() ? '' : '  (accesso con un token: vedi sotto; CASELLARIO_DEV=1 per sceglierne uno dalla console)'}`] : []),
   `  Gateway GraphQL   ${platform.gateway.url}`,
   `  Salute            ${base}/health/ready`,
   `  Dati              PGlite ${dataDir ? `in ${dataDir}` : 'in memoria'}${platform.demoLoaded ? ` · ${platform.dataset?.persone.length} persone dimostrative` : ''}`,

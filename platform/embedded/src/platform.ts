@@ -5,6 +5,7 @@ import { SUPERGRAPH_PATH, startGateway, type RunningGateway } from '@casellario/
 import { createPglite, openPostgres, prepareDatabase, usePglite, type DatabaseHandle, type RunningServer, type SubgraphModule } from '@casellario/kit';
 import { authConfigFromEnv, createPersonaIdCodec, createServiceVerifier, createTokenVerifier, pseudonymKeysFromEnv } from '@casellario/policies';
 import { sql } from 'drizzle-orm';
+import { consoleRoutes } from './console-routes';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
 export type PlatformDatabase =
@@ -19,6 +20,11 @@ export interface PlatformOptions {
   host?: string;
   development?: boolean;
   supergraphSdl?: string;
+  /**
+   * The built web console (`console/dist`) to serve at the gateway's origin; none by
+   * default. In development mode the development token route comes with it.
+   */
+  consoleDir?: string | null;
   /** Reports progress of each step (the CLI prints it). */
   onStep?: (step: string) => void;
 }
@@ -110,6 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       port: options.gatewayPort ?? 4000,
       host: options.host ?? '127.0.0.1',
       development: options.development,
+      routes: consoleRoutes({ dir: options.consoleDir ?? null, development: options.development ?? false }),
     });
 
     return {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { isRuolo, parseTerritorio, RUOLI, signDevToken } from '@casellario/policies';
+import { RUOLI, signDevToken } from '@casellario/policies';
+import { decideDevToken, type DevTokenRefusal } from './dev-token-request';
 
 /**
  * `pnpm --silent run token --ruolo <r> --ente <code> [--territorio <code>] [--sub <id>] [--ttl <s>]`
@@ -26,18 +27,17 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-if (!isRuolo(values.ruolo)) fail(`--ruolo è obbligatorio e deve essere uno di: ${RUOLI.join(', ')}`);
-if (!values.ente || !/^[A-Z0-9]{1,32}$/.test(values.ente)) fail('--ente è obbligatorio (es. H501, INPS, AGE, GDF, MLPS, R12)');
-if (values.territorio !== undefined && !parseTerritorio(values.territorio)) {
-  fail('--territorio deve essere IT, un codice ISTAT di regione (2 cifre) o di comune (6 cifre)');
-}
-if (values.ruolo === 'programmazione' && !values.territorio) fail('la finalità programmazione richiede --territorio');
+const refusals: Record<DevTokenRefusal, string> = {
+  ruolo: `--ruolo è obbligatorio e deve essere uno di: ${RUOLI.join(', ')}`,
+  ente: '--ente è obbligatorio (es. H501, INPS, AGE, GDF, MLPS, R12)',
+  territorio: '--territorio deve essere IT, un codice ISTAT di regione (2 cifre) o di comune (6 cifre)',
+  territorioMancante: 'la finalità programmazione richiede --territorio',
+  sub: '--sub deve avere da 1 a 64 caratteri',
+};
+const decision = decideDevToken({ ruolo: values.ruolo, ente: values.ente, territorio: values.territorio, sub: values.sub });
+if (!decision.ok) fail(refusals[decision.refusal]);
 const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
 if (ttl !== undefined && (!Number.isInteger(ttl) || ttl <= 0)) fail('--ttl deve essere un numero di secondi positivo');
 
-const territorio = values.territorio ?? (values.ruolo === 'monitoraggio' ? 'IT' : undefined);
-const token = await signDevToken(
-  { sub: values.sub ?? `dev-${values.ruolo}-${values.ente}`, ruolo: values.ruolo, ente: values.ente, ...(territorio ? { territorio } : {}) },
-  { ttlSeconds: ttl },
-);
+const token = await signDevToken(decision.claims, { ttlSeconds: ttl });
 process.stdout.write(`${token}\n`);
