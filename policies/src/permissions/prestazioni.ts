@@ -1,4 +1,4 @@
-import { canSeeIdentifying, hasRuolo, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { canSeeIdentifying, guardedByParent, hasRuolo, isAuthenticated, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
@@ -108,6 +108,7 @@ export function aggregatiPermissions(campo: string) {
   return {
     Query: { [campo]: readsAggregates },
     TabellaAggregata: sameRule(readsAggregates, ['per', 'soglia', 'aggiornataAl', 'celle', 'margini', 'totale']),
-    CellaAggregata: sameRule(readsAggregates, ['chiave', 'etichetta', 'persone', 'prestazioni', 'importo', 'soppressa', 'soppressione']),
+    // Only TabellaAggregata returns cells, under readsAggregates: a rule per cell adds nothing.
+    CellaAggregata: sameRule(guardedByParent, ['chiave', 'etichetta', 'persone', 'prestazioni', 'importo', 'soppressa', 'soppressione']),
   };
 }

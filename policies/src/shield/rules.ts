@@ -41,3 +41,12 @@ export const readsPersonRecords = hasRuolo('gestione', 'controllo', 'programmazi
 
 /** Federation entry points. `_service` only exposes the SDL that is public anyway. */
 export const federationService = allow;
+
+/**
+ * The field of a value type that only a guarded field returns: its parent's rule
+ * already decided (as for `CellaAggregata`, a thousand cells of a table, which a
+ * rule per cell would make ten times slower to answer). `applyPermissions` leaves
+ * such fields unwrapped and refuses the marker on an entity (reachable through
+ * `_entities`) or on a type some unguarded field returns.
+ */
+export const guardedByParent = rule('guardedByParent')(() => true);

@@ -75,12 +75,14 @@ export async function aggiornaAggregati(
          where not ${t.annullata}
       ), celle as (
         insert into ${aggregato} (insieme, ${cols}, persone, prestazioni, importo)
-        select grouping(${cols})::smallint, ${cols}, count(distinct persona_id), count(*), sum(importo)
+        select grouping(${cols})::smallint, ${cols}, count(distinct persona_id), count(*), coalesce(sum(importo), 0)
           from sorgente
          group by grouping sets (${groupingSets})
         returning 1
       )
       select count(*)::int as n from celle`);
+    // Fresh statistics, or the planner reads the new cube as the empty one it replaced.
+    await tx.execute(sql`analyze ${aggregato}`);
     await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now()`);
     return { aggiornato: true, celle: written?.n ?? 0 };
   });

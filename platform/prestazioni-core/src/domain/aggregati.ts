@@ -61,6 +61,9 @@ export function validaRichiesta(r: RichiestaAggregati): void {
   if (f.anno === null && !per.includes('ANNO')) throw badUserInput('Indica filtro.anno, oppure raggruppa per ANNO.');
   if (f.anno !== null && per.includes('ANNO')) throw badUserInput('ANNO è già fissato da filtro.anno.');
   if (f.codiceComune !== null && (per.includes('COMUNE') || per.includes('REGIONE'))) throw badUserInput('Con filtro.codiceComune non si raggruppa per territorio.');
+  // A comune is small: its tables have one dimension. Two-way tables of every comune would make
+  // the cube as large as the benefits themselves, and their cells mostly withheld anyway.
+  if ((f.codiceComune !== null || per.includes('COMUNE')) && per.length > 1) throw badUserInput('Per comune si chiede una dimensione alla volta.');
   if (f.codiceRegione !== null && per.includes('REGIONE')) throw badUserInput('REGIONE è già fissata da filtro.codiceRegione.');
 }
 
