@@ -53,26 +53,27 @@ export function Cruscotto({ api, sessione }: { api: ApiClient; sessione: Session
   const [fonte, setFonte] = useState<Fonte>('aggregatiPrestazioniSociali');
   const [anno, setAnno] = useState(new Date().getFullYear() - 1);
   const [misura, setMisura] = useState<Misura>('persone');
-  const [tabelle, setTabelle] = useState<Record<string, Tabella> | null>(null);
+  const [caricate, setCaricate] = useState<{ chiave: string; tabelle: Record<string, Tabella> } | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
 
   useEffect(() => {
     let attuale = true;
     setErrore(null);
-    setTabelle(null);
+    setCaricate(null);
     Promise.all(
       GRAFICI.map(async (g) => {
         const { data } = await api.request<{ tabella: Tabella }>(TABELLA(fonte), { filtro: { anno }, per: [g.per] });
         return [g.id, data.tabella] as const;
       }),
     )
-      .then((coppie) => attuale && setTabelle(Object.fromEntries(coppie)))
+      .then((coppie) => attuale && setCaricate({ chiave: `${fonte}-${anno}`, tabelle: Object.fromEntries(coppie) }))
       .catch((e: Error) => attuale && setErrore(e.message));
     return () => {
       attuale = false;
     };
   }, [api, fonte, anno]);
 
+  const tabelle = caricate?.tabelle ?? null;
   const una = tabelle ? Object.values(tabelle)[0] : undefined;
   return (
     <section aria-labelledby="titolo-cruscotto">
@@ -115,7 +116,7 @@ export function Cruscotto({ api, sessione }: { api: ApiClient; sessione: Session
             Le celle con meno di {una.soglia} persone, e quelle da cui si potrebbero ricavare, sono oscurate («{DATO_OSCURATO}»), mai mostrate come zero.
             {una.aggiornataAl ? ` Dati aggiornati al ${formatData(una.aggiornataAl)}.` : ''}
           </p>
-          <div class="cruscotto-grafici">
+          <div class="cruscotto-grafici" data-caricato={caricate!.chiave}>
             {GRAFICI.map((g) => {
               const t = tabelle[g.id]!;
               const celle = ordina(t.celle, g.ordina, misura);
@@ -128,6 +129,7 @@ export function Cruscotto({ api, sessione }: { api: ApiClient; sessione: Session
                   titolo={g.titolo}
                   celle={mostrate}
                   misura={misura}
+                  conChiave={g.per === 'CODICE_PRESTAZIONE'}
                   nota={nascoste > 0 ? `I primi ${MASSIMO_BARRE} di ${celle.length}; gli altri ${nascoste} non sono mostrati.` : undefined}
                 />
               );
