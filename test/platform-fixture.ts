@@ -1,6 +1,6 @@
 import type { DemoDataset } from '@casellario/demo-data';
 import { generateDataset } from '@casellario/demo-data';
-import { startPlatform, type RunningPlatform } from '@casellario/embedded';
+import { startPlatform, type PlatformOptions, type RunningPlatform } from '@casellario/embedded';
 import { createTestDatabase, type Backend, type TestDatabase } from '@casellario/kit/testing';
 
 /** One generated data set shared by every cross-service suite (deterministic). */
@@ -18,14 +18,18 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-/** The whole platform on a throwaway database of the given engine, gateway on port 0. */
-export async function startTestPlatform(backend: Backend): Promise<TestPlatform> {
+/**
+ * The whole platform on a throwaway database of the given engine, gateway on port 0;
+ * `extra` adds options such as development mode or the console to serve.
+ */
+export async function startTestPlatform(backend: Backend, extra: Pick<PlatformOptions, 'development' | 'consoleDir'> = {}): Promise<TestPlatform> {
   const database: TestDatabase = await createTestDatabase(backend);
   const dataset = testDataset();
   const platform = await startPlatform({
     database: database.pglite ? { kind: 'pglite', instance: database.pglite } : { kind: 'postgres', url: database.url! },
     demo: dataset,
     gatewayPort: 0,
+    ...extra,
   });
   return {
     platform,
