@@ -11,7 +11,15 @@ export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 /** Builds the console with Vite; returns the folder it was written to. */
 export async function buildConsole(settings: ConsoleBuildSettings = {}): Promise<string> {
   const config = consoleViteConfig(settings);
-  await build(config);
+  // Vite sets NODE_ENV=production in this process when it is unset; the platform built in
+  // the same process (npm start) would then refuse the development key. Put it back.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build(config);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return config.build!.outDir!;
 }
 
