@@ -45,8 +45,8 @@ const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta
  * picture; it is written only with CASELLARIO_SCREENSHOTS=1, so that a test run
  * does not leave the committed pictures modified.
  */
-export async function screenshot(page: Page, name: string): Promise<Buffer> {
-  const png = await page.screenshot({ fullPage: false });
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<Buffer> {
+  const png = await page.screenshot({ fullPage: options.fullPage ?? false });
   if (process.env.CASELLARIO_SCREENSHOTS === '1') {
     await mkdir(SCREENSHOTS, { recursive: true });
     await writeFile(join(SCREENSHOTS, `${name}.png`), png);

@@ -28,7 +28,7 @@ describe('operator console in headless Chromium, served by the platform', () => 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Invio flussi');
 
     // Arrange: one flow through the file picker, one dropped on the drop zone.
-    await page.getByLabel('File dei flussi').setInputFiles({ name: 'misto.xml', mimeType: 'text/xml', buffer: Buffer.from(flussoMisto('0000031')) });
+    await page.getByLabel('Scegli i file dei flussi').setInputFiles({ name: 'misto.xml', mimeType: 'text/xml', buffer: Buffer.from(flussoMisto('0000031')) });
     const dropped = await page.evaluateHandle((xml) => {
       const dt = new DataTransfer();
       dt.items.add(new File([xml], 'sinba.xml', { type: 'text/xml' }));
@@ -64,7 +64,7 @@ describe('operator console in headless Chromium, served by the platform', () => 
     await page.getByLabel('Codice', { exact: true }).selectOption('BENEFICIARIO_CF_CONTROLLO');
     await page.getByRole('status').filter({ hasText: '3 record mostrati' }).waitFor();
     expect((await righe.allInnerTexts()).every((t) => t.includes('BENEFICIARIO_CF_CONTROLLO'))).toBe(true);
-    await screenshot(page, 'invio-flussi');
+    await screenshot(page, 'invio-flussi', { fullPage: true });
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica CSV' }).click()]);
     expect(csvDownload.suggestedFilename()).toBe('esiti-H501.PS.20210520.0000031-rifiutati-BENEFICIARIO_CF_CONTROLLO.csv');

@@ -103,8 +103,20 @@ export function InvioFlussi({ api }: { api: ApiClient }) {
         }}
       >
         <p>Trascinare qui i file XML dei flussi (PS/PSA/SINA, SINBA, SIP), oppure sceglierli:</p>
-        <label for="file-flussi">File dei flussi</label>
-        <input id="file-flussi" ref={input} type="file" accept=".xml,application/xml,text/xml" multiple onChange={(e) => void aggiungi(e.currentTarget.files)} />
+        {/* The native input stays the control (keyboard, screen readers); its label is the visible
+            button, so the text is Italian whatever language the browser's own controls speak. */}
+        <input
+          id="file-flussi"
+          class="file-nascosto"
+          ref={input}
+          type="file"
+          accept=".xml,application/xml,text/xml"
+          multiple
+          onChange={(e) => void aggiungi(e.currentTarget.files)}
+        />
+        <label for="file-flussi" class="pulsante-file">
+          Scegli i file dei flussi
+        </label>
       </div>
 
       {invii.length > 0 && (
