@@ -46,20 +46,31 @@ function interpret<T>(status: number, text: string): { data: T; errors: GraphQLE
   return { data: body.data, errors };
 }
 
-/** A client of the gateway's GraphQL API for one signed-in operator. */
-export function createApiClient(gatewayUrl: string, sessione: Sessione): ApiClient {
+/**
+ * A client of the gateway's GraphQL API for one signed-in operator. When the
+ * platform stops recognising the token (expired, revoked key), `onUnauthenticated`
+ * ends the session: every later request would fail the same way.
+ */
+export function createApiClient(gatewayUrl: string, sessione: Sessione, onUnauthenticated: (message: string) => void = () => {}): ApiClient {
+  const watch = <T>(run: () => Promise<T>): Promise<T> =>
+    run().catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') onUnauthenticated(error.message);
+      throw error;
+    });
   return {
-    async request(query, variables) {
-      let response: Response;
-      try {
-        response = await fetch(gatewayUrl, { method: 'POST', headers: headersFor(sessione), body: JSON.stringify({ query, variables }) });
-      } catch {
-        throw new ApiError('Gateway non raggiungibile', undefined);
-      }
-      return interpret(response.status, await response.text());
+    request(query, variables) {
+      return watch(async () => {
+        let response: Response;
+        try {
+          response = await fetch(gatewayUrl, { method: 'POST', headers: headersFor(sessione), body: JSON.stringify({ query, variables }) });
+        } catch {
+          throw new ApiError('Gateway non raggiungibile', undefined);
+        }
+        return interpret(response.status, await response.text());
+      });
     },
     upload(query, variables, onProgress) {
-      return new Promise((resolve, reject) => {
+      return watch(() => new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open('POST', gatewayUrl);
         for (const [name, value] of Object.entries(headersFor(sessione))) xhr.setRequestHeader(name, value);
@@ -75,7 +86,7 @@ export function createApiClient(gatewayUrl: string, sessione: Sessione): ApiClie
         };
         xhr.onerror = () => reject(new ApiError('Gateway non raggiungibile', undefined));
         xhr.send(JSON.stringify({ query, variables }));
-      });
+      }));
     },
   };
 }

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createApiClient } from './api';
+import { Avviso } from './components/avviso';
 import type { RuntimeConfig } from './config';
 import { NOMI_RUOLO } from './format';
 import { salvaSessione, sessioneSalvata, type Ruolo, type Sessione } from './session';
@@ -34,9 +35,32 @@ export function App({ config }: { config: RuntimeConfig }) {
   const [sessione, setSessione] = useState<Sessione | null>(sessioneSalvata);
   const schermate = sessione ? SCHERMATE[sessione.ruolo] : [];
   const [attiva, setAttiva] = useState<string | null>(null);
-  const api = useMemo(() => (sessione ? createApiClient(config.gatewayUrl, sessione) : null), [config.gatewayUrl, sessione]);
+  const [avviso, setAvviso] = useState<string | null>(null);
+  const api = useMemo(
+    () =>
+      sessione
+        ? createApiClient(config.gatewayUrl, sessione, (message) => {
+            salvaSessione(null);
+            setSessione(null);
+            setAvviso(`Sessione terminata: ${message}. Accedere di nuovo.`);
+          })
+        : null,
+    [config.gatewayUrl, sessione],
+  );
+  const main = useRef<HTMLElement>(null);
+  const primoRender = useRef(true);
+  // A new screen replaces the whole content: move focus to it, so keyboard and screen
+  // reader users start there instead of on a control that no longer exists.
+  useEffect(() => {
+    if (primoRender.current) {
+      primoRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [sessione, attiva]);
 
   const accedi = (nuova: Sessione) => {
+    setAvviso(null);
     salvaSessione(nuova);
     setSessione(nuova);
     setAttiva(null);
@@ -80,9 +104,12 @@ export function App({ config }: { config: RuntimeConfig }) {
           </div>
         )}
       </header>
-      <main id="contenuto" tabIndex={-1}>
+      <main id="contenuto" tabIndex={-1} ref={main}>
         {!sessione || !api ? (
-          <Accesso config={config} onAccesso={accedi} />
+          <>
+            {avviso && <Avviso tipo="errore">{avviso}</Avviso>}
+            <Accesso config={config} onAccesso={accedi} />
+          </>
         ) : corrente ? (
           <corrente.Component key={corrente.id} api={api} sessione={sessione} />
         ) : (

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
+import { signDevToken } from '@casellario/policies';
 import { sql } from 'drizzle-orm';
+import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esempioPsCorretto, esempioSinbaCorretto } from '../flussi-support';
 import { accessibilityViolations, fitsWidth, newLaptopPage } from './browser';
@@ -292,5 +294,29 @@ describe('operator console in headless Chromium, served by the platform', () => 
       expect(leaks([await page.content(), ...(await Promise.all(answers))].join('\n'))).toEqual([]);
       await context.close();
     }
+  });
+
+  it('signs in with a pasted token, as outside development mode; a token the platform refuses ends the session and says why', async () => {
+    const { context, page } = await newLaptopPage(h.browser);
+    await page.goto(h.consoleUrl);
+    await page.getByRole('button', { name: 'Incolla un token' }).click();
+    await page.getByLabel('Token (JWT)').fill(await ROLE_TOKENS.gestione('H501'));
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await expect(page.locator('.utente').innerText()).resolves.toContain('Gestione · ente H501');
+    await page.getByRole('button', { name: 'Esci' }).click();
+
+    // A token signed with a key the platform does not trust: the console cannot tell, the gateway can.
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const forged = await signDevToken({ sub: 'intruso', ruolo: 'gestione', ente: 'H501' }, { key: await exportJWK(privateKey) });
+    await page.getByRole('button', { name: 'Incolla un token' }).click();
+    await page.getByLabel('Token (JWT)').fill(forged);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('button', { name: 'Cartella sociale' }).click();
+    await page.getByLabel('Codice fiscale').fill('BNCGLI58E43H501T');
+    await page.getByRole('button', { name: 'Apri la cartella' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toBe('Sessione terminata: Token non valido: firma non verificata. Accedere di nuovo.');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Accesso');
+    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await context.close();
   });
 });
