@@ -12,6 +12,14 @@ interface Cella {
   soppressa: boolean;
   soppressione: 'PRIMARIA' | 'SECONDARIA' | null;
 }
+interface Conteggio {
+  chiave: (string | null)[];
+  etichetta: (string | null)[];
+  soggetti: number | null;
+  numero: number | null;
+  soppressa: boolean;
+  soppressione: 'PRIMARIA' | 'SECONDARIA' | null;
+}
 interface Tabella {
   per: string[];
   soglia: number;
@@ -198,6 +206,54 @@ for (const backend of databaseBackends()) {
       expect(bad.errors?.[0]?.message).toContain('MESE richiede filtro.anno');
       const three = await ask(ROLE_TOKENS.monitoraggio(), { filtro: { anno }, per: ['MESE', 'GENERE', 'AREA_UTENZA'] });
       expect(three.errors?.[0]?.message).toContain('Al più due dimensioni');
+    });
+
+    it('SINA levels and SINBA case events, from the data set, small cells withheld', async () => {
+      const CONTI = 'chiave etichetta soggetti numero soppressa soppressione';
+      const r = await graphqlRequest<{ sina: { celle: Conteggio[]; totale: Conteggio; soglia: number }; sinba: { celle: Conteggio[]; totale: Conteggio } }>(
+        tp.gatewayUrl,
+        `{ sina: aggregatiValutazioniSina(per: [MOBILITA]) { soglia celle { ${CONTI} } totale { ${CONTI} } }
+           sinba: aggregatiEventiSinba(per: [EVENTO]) { celle { ${CONTI} } totale { ${CONTI} } } }`,
+        { token: await ROLE_TOKENS.monitoraggio() },
+      );
+      expect(r.errors).toBeUndefined();
+      const cancelled = new Set(tp.dataset.prestazioni.filter((p) => p.tipoOperazione === 'C').map((p) => p.id));
+      const valutazioni = tp.dataset.valutazioniSina.filter((v) => !cancelled.has(v.prestazioneId));
+      const byLevel = new Map<string, { persone: Set<string>; numero: number }>();
+      for (const v of valutazioni) {
+        const c = byLevel.get(v.mobilita) ?? { persone: new Set<string>(), numero: 0 };
+        c.persone.add(v.personaId);
+        c.numero++;
+        byLevel.set(v.mobilita, c);
+      }
+      const sina = r.data!.sina;
+      expect(sina.celle.map((c) => c.chiave[0]).sort()).toEqual([...byLevel.keys()].sort());
+      for (const c of sina.celle) {
+        const e = byLevel.get(c.chiave[0]!)!;
+        if (c.soppressa) expect(c.soggetti).toBeNull();
+        else expect([c.soggetti, c.numero]).toEqual([e.persone.size, e.numero]);
+      }
+      expect(sina.celle.find((c) => c.chiave[0] === '1')?.etichetta).toEqual(['si sposta da solo']);
+      expect(sina.totale.numero).toBe(valutazioni.length);
+      expect(sina.totale.soggetti).toBe(new Set(valutazioni.map((v) => v.personaId)).size);
+
+      const casi = tp.dataset.casiSinba;
+      const sinba = r.data!.sinba;
+      const cell = (evento: string) => sinba.celle.find((c) => c.chiave[0] === evento)!;
+      const bambini = new Set(casi.map((c) => `${c.enteCodice}:${c.idBeneficiario}`)).size;
+      // Every case has its first report; the demo data set of the tests has few cases, perhaps fewer than k.
+      if (bambini < 5) expect(cell('SEGNALAZIONE')).toMatchObject({ soppressa: true, soppressione: 'PRIMARIA', numero: null });
+      else expect([cell('SEGNALAZIONE').numero, cell('SEGNALAZIONE').soggetti]).toEqual([casi.length, bambini]);
+      const affidi = casi.filter((c) => c.attributi.formaInterventoAffido).length;
+      const affido = sinba.celle.find((c) => c.chiave[0] === 'AFFIDO');
+      if (affidi === 0) expect(affido).toBeUndefined();
+      else if (affido!.soppressa) expect(affidi < 5 || affido!.soppressione === 'SECONDARIA').toBe(true);
+      else expect(affido!.numero).toBe(affidi);
+      for (const c of [...sinba.celle, sinba.totale]) if (!c.soppressa) expect(c.soggetti).toBeGreaterThanOrEqual(5);
+
+      // The same purposes only: gestione gets FORBIDDEN here too.
+      const g = await graphqlRequest<unknown>(tp.gatewayUrl, `{ aggregatiEventiSinba(per: [EVENTO]) { totale { numero } } }`, { token: await ROLE_TOKENS.gestione('H501') });
+      expect(g.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
     it('gestione, controllo and audit get FORBIDDEN and no figure', async () => {

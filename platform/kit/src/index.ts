@@ -17,3 +17,5 @@ export * from './caseload-table';
 export * from './access-log';
 export * from './group-calls';
 export * from './aggregati/soppressione';
+export * from './aggregati/tabella-sql';
+export * from './aggregati/richiesta';

@@ -1,4 +1,4 @@
-import { canSeeIdentifying, guardedByParent, hasRuolo, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { canSeeIdentifying, guardedByParent, hasRuolo, isAuthenticated, readsAggregates, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
@@ -96,12 +96,6 @@ export function controlliPermissions(names: { anomalie: string; accertamento: st
   };
 }
 
-/**
- * Aggregates (docs/aggregati.md) are what programmazione and monitoraggio read instead of
- * persons; the other purposes have person records and no need of them. Scope (territory)
- * and small-cell suppression are applied by the resolver, in SQL and before answering.
- */
-export const readsAggregates = hasRuolo('programmazione', 'monitoraggio');
 
 /** The rules of a benefit subgraph's aggregates, from its root field's name. */
 export function aggregatiPermissions(campo: string) {

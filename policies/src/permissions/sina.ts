@@ -1,4 +1,6 @@
-import { canSeeIdentifying, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { canSeeIdentifying, conteggiPermissions, isAuthenticated, readsPersonRecords } from '../shield/rules';
+
+const aggregati = conteggiPermissions('aggregatiValutazioniSina');
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
@@ -13,7 +15,10 @@ export const sinaPermissions = {
   Query: {
     ...federationQueryRules,
     elencoValutazioniSina: readsPersonRecords,
+    ...aggregati.Query,
   },
+  TabellaConteggi: aggregati.TabellaConteggi,
+  CellaConteggio: aggregati.CellaConteggio,
   ...serviceRules,
   Persona: sameRule(readsPersonRecords, ['id', 'valutazioniSina']),
   Ente: { codice: isAuthenticated },

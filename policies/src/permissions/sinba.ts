@@ -1,5 +1,7 @@
 import { and } from 'graphql-shield';
-import { canSeeIdentifying, hasRuolo } from '../shield/rules';
+import { canSeeIdentifying, conteggiPermissions, hasRuolo } from '../shield/rules';
+
+const aggregati = conteggiPermissions('aggregatiEventiSinba');
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
@@ -20,7 +22,10 @@ export const sinbaPermissions = {
     ...federationQueryRules,
     casoSinba: hasRuolo('gestione'),
     elencoCasiSinba: readsSinba,
+    ...aggregati.Query,
   },
+  TabellaConteggi: aggregati.TabellaConteggi,
+  CellaConteggio: aggregati.CellaConteggio,
   ...serviceRules,
   PaginaCasiSinba: sameRule(readsSinba, ['elementi', 'haAltri', 'cursoreSuccessivo']),
   Ente: { codice: readsSinba },

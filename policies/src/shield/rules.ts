@@ -39,6 +39,23 @@ export const canSeeIdentifying = rule('canSeeIdentifying', { cache: 'contextual'
 /** Purposes that read individual (possibly pseudonymous) records of persons. */
 export const readsPersonRecords = hasRuolo('gestione', 'controllo', 'programmazione', 'monitoraggio');
 
+/**
+ * Aggregates (docs/aggregati.md) are what programmazione and monitoraggio read instead of
+ * persons; the other purposes have person records and no need of them. Scope (territory)
+ * and small-cell suppression are applied by the resolvers, in SQL and before answering.
+ */
+export const readsAggregates = hasRuolo('programmazione', 'monitoraggio');
+
+/** The rules of an on-the-fly table of counts (kit `tabellaConteggi`) under a root field. */
+export function conteggiPermissions(campo: string) {
+  return {
+    Query: { [campo]: readsAggregates },
+    TabellaConteggi: Object.fromEntries(['per', 'soglia', 'celle', 'margini', 'totale'].map((f) => [f, readsAggregates])),
+    // Only TabellaConteggi returns cells, under readsAggregates.
+    CellaConteggio: Object.fromEntries(['chiave', 'etichetta', 'soggetti', 'numero', 'soppressa', 'soppressione'].map((f) => [f, guardedByParent])),
+  };
+}
+
 /** Federation entry points. `_service` only exposes the SDL that is public anyway. */
 export const federationService = allow;
 

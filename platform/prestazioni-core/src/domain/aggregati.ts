@@ -1,3 +1,4 @@
+import type { FiltroAggregati } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 
 /**
@@ -11,13 +12,6 @@ import { badUserInput } from '@casellario/policies';
 /** The dimensions in canonical order: the order of `grouping()` and of the cube's columns. */
 export const DIMENSIONI = ['ANNO', 'MESE', 'REGIONE', 'COMUNE', 'CODICE_PRESTAZIONE', 'AREA_UTENZA', 'FASCIA_ETA', 'GENERE'] as const;
 export type Dimensione = (typeof DIMENSIONI)[number];
-
-/** Filters a request may set (besides the scope the token imposes). */
-export interface FiltroAggregati {
-  anno: number | null;
-  codiceRegione: string | null;
-  codiceComune: string | null;
-}
 
 export interface RichiestaAggregati {
   filtro: FiltroAggregati;

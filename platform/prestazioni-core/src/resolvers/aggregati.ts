@@ -1,51 +1,14 @@
-import { sopprimi, type Misure, type VoceAggregata, type VoceProtetta } from '@casellario/kit';
-import { badUserInput, forbidden, type Viewer } from '@casellario/policies';
+import { filtroNelTerritorio, sogliaAggregati, sopprimi, type FiltroAggregatiInput, type Misure, type VoceAggregata, type VoceProtetta } from '@casellario/kit';
 import type { PrestazioniContext } from '../context';
 import { aggiornaAggregati, leggiCubo, statoAggregati, type CellaCubo } from '../db/aggregati';
 import type { PrestazioneTable } from '../db/tables';
-import { DIMENSIONI, insiemiDi, validaRichiesta, type Dimensione, type FiltroAggregati } from '../domain/aggregati';
+import { DIMENSIONI, insiemiDi, validaRichiesta, type Dimensione } from '../domain/aggregati';
 import { etichettaDi } from '../domain/etichette';
-import { checkAnno } from '../domain/filtro';
 
 /** Arguments of `aggregatiPrestazioniAgevolate` / `aggregatiPrestazioniSociali`. */
 export interface AggregatiArgs {
-  filtro?: { anno?: number | null; codiceRegione?: string | null; codiceComune?: string | null } | null;
+  filtro?: FiltroAggregatiInput | null;
   per: Dimensione[];
-}
-
-/** The k of small-cell suppression: AGGREGATI_SOGLIA, default 5 (docs/aggregati.md). */
-export function sogliaAggregati(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.AGGREGATI_SOGLIA;
-  if (raw === undefined || raw === '') return 5;
-  const k = Number(raw);
-  // Below 3 a published cell can be one person and another: no protection at all.
-  if (!Number.isInteger(k) || k < 3 || k > 100) throw new Error(`AGGREGATI_SOGLIA must be an integer between 3 and 100, got "${raw}"`);
-  return k;
-}
-
-/**
- * The filter the request may use inside the viewer's territory: programmazione reads
- * its region or comune only (asking for another one is refused, not answered with
- * nothing), monitoraggio and a national programmazione the whole country.
- */
-function filtroNelTerritorio(viewer: Viewer, args: AggregatiArgs): FiltroAggregati {
-  const f = args.filtro ?? {};
-  const filtro: FiltroAggregati = { anno: checkAnno(f.anno), codiceRegione: f.codiceRegione ?? null, codiceComune: f.codiceComune ?? null };
-  if (filtro.codiceRegione !== null && !/^\d{2}$/.test(filtro.codiceRegione)) throw badUserInput('codiceRegione: codice ISTAT della regione di 2 cifre');
-  if (filtro.codiceComune !== null && !/^\d{6}$/.test(filtro.codiceComune)) throw badUserInput('codiceComune: codice ISTAT del comune di 6 cifre');
-  if (viewer.ruolo === 'monitoraggio') return filtro;
-  if (viewer.ruolo !== 'programmazione') throw forbidden();
-  const t = viewer.territorio;
-  if (t.livello === 'regione') {
-    if (filtro.codiceRegione !== null && filtro.codiceRegione !== t.codiceRegione) throw forbidden('Regione fuori dal territorio del token');
-    // A comune filter stays inside the region through the cube's own region column.
-    return { ...filtro, codiceRegione: t.codiceRegione };
-  }
-  if (t.livello === 'comune') {
-    if (filtro.codiceRegione !== null || (filtro.codiceComune !== null && filtro.codiceComune !== t.codiceComune)) throw forbidden('Comune fuori dal territorio del token');
-    return { ...filtro, codiceComune: t.codiceComune };
-  }
-  return filtro;
 }
 
 const misure = (c: CellaCubo | undefined): Misure => (c ? { persone: c.persone, record: c.prestazioni, importo: c.importo } : { persone: 0, record: 0, importo: 0 });
@@ -58,7 +21,7 @@ const misure = (c: CellaCubo | undefined): Misure => (c ? { persone: c.persone, 
 export function aggregatiResolver<C extends PrestazioniContext>(table: PrestazioneTable) {
   const k = sogliaAggregati();
   return async (_: unknown, args: AggregatiArgs, ctx: C) => {
-    const filtro = filtroNelTerritorio(ctx.viewer, args);
+    const filtro = filtroNelTerritorio(ctx.viewer, args.filtro);
     const per = [...args.per];
     validaRichiesta({ filtro, per });
     const canonical = [...per].sort((a, b) => DIMENSIONI.indexOf(a) - DIMENSIONI.indexOf(b));

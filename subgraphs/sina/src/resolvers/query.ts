@@ -1,6 +1,7 @@
 import { readPageArgs, toPage } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 import type { SinaContext } from '../context';
+import { aggregatiValutazioniSina } from './aggregati';
 import { listValutazioni, type FiltroValutazioni, type ListingCursor } from '../db/queries';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,6 +32,7 @@ function readCursor(after: Array<string | number> | null, ctx: SinaContext): Lis
 }
 
 export const Query = {
+  aggregatiValutazioniSina,
   /** One page of assessments in the caller's row scope (see `db/scope.ts`). */
   async elencoValutazioniSina(
     _: unknown,

@@ -1,6 +1,7 @@
 import { readPageArgs, toPage } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 import type { SinbaContext } from '../context';
+import { aggregatiEventiSinba } from './aggregati';
 import { findCasiByIdBeneficiario, listCasi, listingKey, type FiltroCasi } from '../db/queries';
 
 /** Checks the listing's filters; messages never echo the values sent. */
@@ -16,6 +17,7 @@ function readFiltro(filtro: FiltroCasi | null | undefined): FiltroCasi {
 }
 
 export const Query = {
+  aggregatiEventiSinba,
   /** The caller's own ente's cases with this local id; the scope is in the query, so another ente's id finds nothing. */
   async casoSinba(_: unknown, { idBeneficiario }: { idBeneficiario: string }, ctx: SinbaContext) {
     if (idBeneficiario.length < 1 || idBeneficiario.length > 20) throw badUserInput('IDBeneficiario deve avere da 1 a 20 caratteri');

@@ -1,0 +1,59 @@
+import { badUserInput, forbidden, type Viewer } from '@casellario/policies';
+
+/** Filters every aggregates query takes (besides the scope the token imposes). */
+export interface FiltroAggregati {
+  anno: number | null;
+  codiceRegione: string | null;
+  codiceComune: string | null;
+}
+
+export interface FiltroAggregatiInput {
+  anno?: number | null;
+  codiceRegione?: string | null;
+  codiceComune?: string | null;
+}
+
+/** The k of small-cell suppression: AGGREGATI_SOGLIA, default 5 (docs/aggregati.md). */
+export function sogliaAggregati(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AGGREGATI_SOGLIA;
+  if (raw === undefined || raw === '') return 5;
+  const k = Number(raw);
+  // Below 3 a published cell can be one person and another: no protection at all.
+  if (!Number.isInteger(k) || k < 3 || k > 100) throw new Error(`AGGREGATI_SOGLIA must be an integer between 3 and 100, got "${raw}"`);
+  return k;
+}
+
+/**
+ * The filter a request may use inside the viewer's territory: programmazione reads
+ * its region or comune only (asking for another one is refused, not answered with
+ * nothing), monitoraggio and a national programmazione the whole country; the other
+ * purposes read persons, not aggregates.
+ */
+export function filtroNelTerritorio(viewer: Viewer, input: FiltroAggregatiInput | null | undefined): FiltroAggregati {
+  const f = input ?? {};
+  const anno = f.anno ?? null;
+  if (anno !== null && (!Number.isInteger(anno) || anno < 1990 || anno > 2100)) throw badUserInput('Anno non valido: indicare un anno tra 1990 e 2100');
+  const filtro: FiltroAggregati = { anno, codiceRegione: f.codiceRegione ?? null, codiceComune: f.codiceComune ?? null };
+  if (filtro.codiceRegione !== null && !/^\d{2}$/.test(filtro.codiceRegione)) throw badUserInput('codiceRegione: codice ISTAT della regione di 2 cifre');
+  if (filtro.codiceComune !== null && !/^\d{6}$/.test(filtro.codiceComune)) throw badUserInput('codiceComune: codice ISTAT del comune di 6 cifre');
+  if (viewer.ruolo === 'monitoraggio') return filtro;
+  if (viewer.ruolo !== 'programmazione') throw forbidden();
+  const t = viewer.territorio;
+  if (t.livello === 'regione') {
+    if (filtro.codiceRegione !== null && filtro.codiceRegione !== t.codiceRegione) throw forbidden('Regione fuori dal territorio del token');
+    // A comune filter stays inside the region: the region condition is applied too.
+    return { ...filtro, codiceRegione: t.codiceRegione };
+  }
+  if (t.livello === 'comune') {
+    if (filtro.codiceRegione !== null || (filtro.codiceComune !== null && filtro.codiceComune !== t.codiceComune)) throw forbidden('Comune fuori dal territorio del token');
+    return { ...filtro, codiceComune: t.codiceComune };
+  }
+  return filtro;
+}
+
+/** Checks `per` of an on-the-fly table: at most two distinct dimensions, not a region with its comune. */
+export function validaPer(per: readonly string[]): void {
+  if (per.length > 2) throw badUserInput('Al più due dimensioni per tabella (`per`).');
+  if (new Set(per).size !== per.length) throw badUserInput('Una dimensione compare due volte in `per`.');
+  if (per.includes('REGIONE') && per.includes('COMUNE')) throw badUserInput('REGIONE e COMUNE insieme: il comune indica già la regione.');
+}
