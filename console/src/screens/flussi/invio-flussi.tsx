@@ -176,7 +176,8 @@ function Avanzamento({ invio }: { invio: Invio }) {
         <progress id={`progresso-${invio.id}`} max={100} value={percento}>
           {percento}%
         </progress>
-        <span aria-hidden="true">{percento}%</span>
+        {/* The answer comes once the whole flow is validated and stored: say so, or a full bar looks stuck. */}
+        <span>{percento < 100 ? `${percento}%` : 'Caricato: verifica e registrazione del flusso in corso…'}</span>
       </p>
     );
   }
