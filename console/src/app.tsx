@@ -1,5 +1,6 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createApiClient } from './api';
+import { createApiClient, type ApiClient } from './api';
 import { Avviso } from './components/avviso';
 import type { RuntimeConfig } from './config';
 import { NOMI_RUOLO } from './format';
@@ -9,8 +10,6 @@ import { Anomalie } from './screens/controlli/anomalie';
 import { Cartella } from './screens/cartella/cartella';
 import { Cruscotto } from './screens/cruscotto/cruscotto';
 import { InvioFlussi } from './screens/flussi/invio-flussi';
-import type { ComponentType } from 'preact';
-import type { ApiClient } from './api';
 
 interface Schermata {
   id: string;

@@ -15,6 +15,14 @@ function flussoMisto(progressivo: string): string {
   return corretto.replace(beneficiario, `${beneficiario}\n${beneficiario.replace('AAABBB39M66A351T', 'AAABBB39M66A351C')}`);
 }
 
+/** A PS flow whose 70 beneficiaries, 3 benefits each, all fail the codice fiscale check: 210 esiti, more than one page. */
+function flussoGrande(progressivo: string): string {
+  const corretto = esempioPsCorretto(progressivo);
+  const beneficiario = /<Beneficiario[\s\S]*?<\/Beneficiario>/.exec(corretto)![0];
+  const sbagliato = beneficiario.replace('AAABBB39M66A351T', 'AAABBB39M66A351C');
+  return corretto.replace(beneficiario, Array.from({ length: 70 }, () => sbagliato).join('\n'));
+}
+
 const euro = (n: number) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(n);
 
 describe('operator console in headless Chromium, served by the platform', () => {
@@ -317,6 +325,24 @@ describe('operator console in headless Chromium, served by the platform', () => 
     await expect(page.getByRole('alert').first().textContent()).resolves.toBe('Sessione terminata: Token non valido: firma non verificata. Accedere di nuovo.');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Accesso');
     await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('pages through an esito longer than a page, and downloads every record of it', async () => {
+    const { context, page } = await newLaptopPage(h.browser);
+    await signIn(page, h.consoleUrl, { ruolo: 'gestione', ente: 'H501' });
+    await page.getByLabel('Scegli i file dei flussi').setInputFiles({ name: 'grande.xml', mimeType: 'text/xml', buffer: Buffer.from(flussoGrande('0000041')) });
+    await page.getByRole('button', { name: 'Invia il flusso' }).click();
+    await page.getByRole('status').filter({ hasText: '200 record mostrati, altri disponibili' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Mostra altri esiti' }).click();
+    await page.getByRole('status').filter({ hasText: /^210 record mostrati$/ }).waitFor();
+    await expect(page.locator('.esiti tbody tr').count()).resolves.toBe(210);
+    await expect(page.getByRole('button', { name: 'Mostra altri esiti' }).count()).resolves.toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica JSON' }).click()]);
+    const json = JSON.parse(await readFile((await download.path())!, 'utf8')) as { esiti: Array<{ numero: number; stato: string }> };
+    expect(json.esiti.map((e) => e.numero)).toEqual(Array.from({ length: 210 }, (_, i) => i + 1));
+    expect(json.esiti.every((e) => e.stato === 'RIFIUTATO')).toBe(true);
     await context.close();
   });
 });
