@@ -20,5 +20,9 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: PGlite instances are heavy, so keep parallel files bounded.
     maxWorkers: 2,
+    // No background recomputation of the aggregates cube in tests: it would run beside the
+    // test on the same database, uncounted and unordered. A test that wants it starts it
+    // (subgraphs/prestazioni-sociali/test/aggregati-cubo.test.ts); the first query computes the cube.
+    env: { AGGREGATI_INTERVALLO_S: '0' },
   },
 });

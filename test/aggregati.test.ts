@@ -193,6 +193,32 @@ for (const backend of databaseBackends()) {
       expect(pattern(swapped.celle, true)).toEqual(pattern(t.celle, false));
     });
 
+    it('a cell withheld in one table stays withheld where it is the total of another (comune, region, year)', async () => {
+      const pairs: Array<{ parent: Record<string, unknown>; dim: string; child: (key: string) => Record<string, unknown>; token: () => Promise<string> }> = [
+        { parent: { filtro: { anno }, per: ['COMUNE'] }, dim: 'COMUNE', child: (c) => ({ filtro: { anno, codiceComune: c }, per: ['AREA_UTENZA'] }), token: () => ROLE_TOKENS.programmazione('12') },
+        { parent: { filtro: { anno }, per: ['REGIONE'] }, dim: 'REGIONE', child: (r) => ({ filtro: { anno, codiceRegione: r }, per: ['GENERE'] }), token: () => ROLE_TOKENS.monitoraggio() },
+        { parent: { per: ['ANNO'] }, dim: 'ANNO', child: (y) => ({ filtro: { anno: Number(y) }, per: ['FASCIA_ETA'] }), token: () => ROLE_TOKENS.monitoraggio() },
+      ];
+      // (subgraphs/prestazioni-sociali/test/aggregati-cubo.test.ts builds the case where it matters on purpose.)
+      let checked = 0;
+      for (const { parent, child, token } of pairs) {
+        const p = (await ask(token(), parent)).data!;
+        for (const component of ['psa', 'ps'] as const) {
+          for (const cell of p[component]!.celle) {
+            if (cell.chiave[0] === 'ND') continue;
+            const c = await ask(token(), child(cell.chiave[0]!));
+            expect(c.errors).toBeUndefined();
+            const totale = c.data![component]!.totale;
+            // The same figure wherever it is published, withheld wherever it is withheld.
+            expect(totale.soppressa).toBe(cell.soppressa);
+            if (!cell.soppressa) expect([totale.persone, totale.prestazioni, totale.importo]).toEqual([cell.persone, cell.prestazioni, cell.importo]);
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    });
+
     it('by month and over the years; a month without a year is refused in words', async () => {
       const mesi = await ask(ROLE_TOKENS.monitoraggio(), { filtro: { anno }, per: ['MESE'] });
       const exp = expected(tp.dataset.prestazioni, ['2', '4'], anno, (p) => (p.dataInizioPrestazione ?? p.dataErogazionePrestazione!).slice(5, 7));

@@ -1,4 +1,4 @@
-import { logger, type DatabaseHandle, type RunningServer } from '@casellario/kit';
+import { logger, sogliaAggregati, type DatabaseHandle, type RunningServer } from '@casellario/kit';
 import { aggiornaAggregati, statoAggregati } from './db/aggregati';
 import type { PrestazioneTable } from './db/tables';
 
@@ -20,13 +20,16 @@ export function intervalloAggregati(env: NodeJS.ProcessEnv = process.env): numbe
  */
 export function conAggiornamentoAggregati(server: RunningServer, handle: DatabaseHandle, table: PrestazioneTable, seconds = intervalloAggregati()): RunningServer {
   if (seconds === 0) return server;
+  const k = sogliaAggregati();
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = (async () => {
-      if (!(await statoAggregati(handle, table)).modificato) return;
+      const stato = await statoAggregati(handle, table);
+      // Stale data, or a cube suppressed with another k than this process's AGGREGATI_SOGLIA.
+      if (!stato.modificato && stato.soglia === k) return;
       const started = performance.now();
-      const { aggiornato, celle } = await aggiornaAggregati(handle, table);
-      if (aggiornato) logger.info({ celle, ms: Math.round(performance.now() - started) }, 'aggregates recomputed');
+      const { aggiornato, celle, secondarie } = await aggiornaAggregati(handle, table, { soglia: k });
+      if (aggiornato) logger.info({ celle, secondarie, ms: Math.round(performance.now() - started) }, 'aggregates recomputed');
     })().catch((error: unknown) => logger.error({ err: error }, 'aggregates not recomputed'));
   };
   tick();

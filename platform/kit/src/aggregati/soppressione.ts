@@ -30,6 +30,8 @@ export interface VoceAggregata {
   /** One value per dimension; `null` where the entry sums that dimension out. */
   chiave: ReadonlyArray<string | null>;
   misure: Misure;
+  /** Already withheld by a wider decision (the cube's, across all its tables): kept withheld. */
+  soppressione?: Soppressione;
 }
 
 export type Soppressione = 'PRIMARIA' | 'SECONDARIA';
@@ -113,7 +115,7 @@ export function sopprimi(t: TabellaDaProteggere, k: number): TabellaProtetta {
     const id = idOf(v.chiave);
     // Zero persons means an empty entry (only a grand total can be empty): nobody to protect.
     const primaria = v.misure.persone > 0 && v.misure.persone < k;
-    voci.set(id, { chiave: v.chiave, id, canon: canonOf(v.chiave), misure: v.misure, interna, soppressione: primaria ? 'PRIMARIA' : null });
+    voci.set(id, { chiave: v.chiave, id, canon: canonOf(v.chiave), misure: v.misure, interna, soppressione: primaria ? 'PRIMARIA' : (v.soppressione ?? null) });
   };
   t.celle.forEach((c) => add(c, true));
   t.margini.forEach((m) => add(m, false));

@@ -1,21 +1,14 @@
 import type { DatabaseHandle } from '@casellario/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { sogliaAggregati } from '@casellario/kit';
 import { CUBE_SETS, dimensioniDi, type Dimensione, type Insieme } from '../domain/aggregati';
+import { COLONNA } from './aggregati-colonne';
+import { sopprimiNelCubo } from './soppressione-cubo';
+
+export { COLONNA } from './aggregati-colonne';
 import { mesiDichiarati } from './controlli';
 import { cubeFor, type PrestazioneTable } from './tables';
-
-/** The cube column of each dimension (and of the derived source row the refresh groups). */
-export const COLONNA: Record<Dimensione, string> = {
-  ANNO: 'anno',
-  MESE: 'mese',
-  REGIONE: 'codice_regione',
-  COMUNE: 'codice_comune',
-  CODICE_PRESTAZIONE: 'codice_prestazione',
-  AREA_UTENZA: 'area_utenza',
-  FASCIA_ETA: 'fascia_eta',
-  GENERE: 'genere',
-};
 
 /**
  * The amount of a benefit in the aggregates: what was paid for a one-off benefit; for
@@ -34,8 +27,9 @@ function importoSql(t: PrestazioneTable): SQL {
 export async function aggiornaAggregati(
   handle: DatabaseHandle,
   t: PrestazioneTable,
-  options: { /** Wait for a computation under way, then compute only if none was ever made. */ primaVolta?: boolean } = {},
-): Promise<{ aggiornato: boolean; celle: number }> {
+  options: { /** Wait for a computation under way, then compute only if none was ever made. */ primaVolta?: boolean; soglia?: number } = {},
+): Promise<{ aggiornato: boolean; celle: number; secondarie: number }> {
+  const k = options.soglia ?? sogliaAggregati();
   const { aggregato, aggregatoStato } = cubeFor(t);
   const dims = Object.values(COLONNA);
   const groupingSets = sql.raw(CUBE_SETS.map((s) => `(${dimensioniDi(s).map((d) => COLONNA[d]).join(', ')})`).join(',\n'));
@@ -50,10 +44,10 @@ export async function aggiornaAggregati(
     if (options.primaVolta) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
       const [stato] = await rows<{ fatto: boolean }>(sql`select aggiornato_al is not null as fatto from ${aggregatoStato}`);
-      if (stato?.fatto) return { aggiornato: false, celle: 0 };
+      if (stato?.fatto) return { aggiornato: false, celle: 0, secondarie: 0 };
     } else {
       const [lock] = await rows<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${key})) as ok`);
-      if (!lock?.ok) return { aggiornato: false, celle: 0 };
+      if (!lock?.ok) return { aggiornato: false, celle: 0, secondarie: 0 };
     }
     // Changes that commit after this point mark the cube stale again.
     await tx.execute(sql`update ${aggregatoStato} set modificato = false`);
@@ -74,8 +68,9 @@ export async function aggiornaAggregati(
           from ${t}
          where not ${t.annullata}
       ), celle as (
-        insert into ${aggregato} (insieme, ${cols}, persone, prestazioni, importo)
-        select grouping(${cols})::smallint, ${cols}, count(distinct persona_id), count(*), coalesce(sum(importo), 0)
+        insert into ${aggregato} (insieme, ${cols}, persone, prestazioni, importo, soppressa)
+        select grouping(${cols})::smallint, ${cols}, count(distinct persona_id), count(*), coalesce(sum(importo), 0),
+               case when count(distinct persona_id) between 1 and ${k - 1} then 1 else 0 end
           from sorgente
          group by grouping sets (${groupingSets})
         returning 1
@@ -83,8 +78,9 @@ export async function aggiornaAggregati(
       select count(*)::int as n from celle`);
     // Fresh statistics, or the planner reads the new cube as the empty one it replaced.
     await tx.execute(sql`analyze ${aggregato}`);
-    await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now()`);
-    return { aggiornato: true, celle: written?.n ?? 0 };
+    const { secondarie } = await sopprimiNelCubo(async (q) => (await rows<{ n: number }>(q))[0]?.n ?? 0, sql`${aggregato}`);
+    await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now(), soglia = ${k}`);
+    return { aggiornato: true, celle: written?.n ?? 0, secondarie };
   });
 }
 
@@ -95,12 +91,12 @@ export async function segnaAggregatiDaAggiornare(handle: DatabaseHandle, t: Pres
 }
 
 /** Whether benefits changed since the cube was computed, and when that was. */
-export async function statoAggregati(handle: DatabaseHandle, t: PrestazioneTable): Promise<{ modificato: boolean; aggiornatoAl: string | null }> {
+export async function statoAggregati(handle: DatabaseHandle, t: PrestazioneTable): Promise<{ modificato: boolean; aggiornatoAl: string | null; soglia: number | null }> {
   const { aggregatoStato } = cubeFor(t);
-  const [row] = await handle.rows<{ modificato: boolean; aggiornato_al: string | null }>(
-    sql`select modificato, to_char(aggiornato_al at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as aggiornato_al from ${aggregatoStato}`,
+  const [row] = await handle.rows<{ modificato: boolean; aggiornato_al: string | null; soglia: number | null }>(
+    sql`select modificato, to_char(aggiornato_al at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as aggiornato_al, soglia from ${aggregatoStato}`,
   );
-  return { modificato: row?.modificato ?? true, aggiornatoAl: row?.aggiornato_al ?? null };
+  return { modificato: row?.modificato ?? true, aggiornatoAl: row?.aggiornato_al ?? null, soglia: row?.soglia ?? null };
 }
 
 export interface CellaCubo {
@@ -109,6 +105,8 @@ export interface CellaCubo {
   persone: number;
   prestazioni: number;
   importo: number;
+  /** As the cube's own suppression left it (db/soppressione-cubo.ts). */
+  soppressa: 0 | 1 | 2;
 }
 
 /** Values as the API keys them (docs/aggregati.md): codes as the flows write them, 'ND' when unknown. */
@@ -152,13 +150,13 @@ export async function leggiCubo(
     filtro.codiceComune !== null ? sql`${aggregato.codiceComune} = ${filtro.codiceComune}` : undefined,
   ].filter((c): c is SQL => c !== undefined);
   const rows = await handle.rows<Record<string, string | number | null>>(sql`
-    select insieme, ${sql.raw(Object.values(COLONNA).join(', '))}, persone, prestazioni, importo::text as importo
+    select insieme, ${sql.raw(Object.values(COLONNA).join(', '))}, persone, prestazioni, importo::text as importo, soppressa
       from ${aggregato}
      where ${sql.join(conditions, sql` and `)}`);
   return rows.map((r) => {
     const insieme = Number(r.insieme);
     const valori: Partial<Record<Dimensione, string>> = {};
     for (const d of dimensioniDi(insieme)) valori[d] = chiaveDi(d, r[COLONNA[d]]!);
-    return { insieme, valori, persone: Number(r.persone), prestazioni: Number(r.prestazioni), importo: Number(r.importo) };
+    return { insieme, valori, persone: Number(r.persone), prestazioni: Number(r.prestazioni), importo: Number(r.importo), soppressa: Number(r.soppressa) as 0 | 1 | 2 };
   });
 }

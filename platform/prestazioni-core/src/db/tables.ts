@@ -203,6 +203,9 @@ export function aggregatoTable(schema: PgSchema) {
       persone: integer().notNull(),
       prestazioni: integer().notNull(),
       importo: numeric({ precision: 16, scale: 2 }).notNull(),
+      // 0 published, 1 fewer than k persons (primary), 2 withheld so that no other table gives
+      // a withheld cell away (secondary): decided once for the whole cube (db/soppressione-cubo.ts).
+      soppressa: smallint().notNull().default(0),
     },
     // A table is read by set, territory and year; the rest of the key varies within it.
     (t) => [index('aggregato_lettura').on(t.insieme, t.codiceRegione, t.codiceComune, t.anno)],
@@ -215,6 +218,8 @@ export function aggregatoStatoTable(schema: PgSchema) {
     id: smallint().primaryKey().default(1),
     modificato: boolean().notNull().default(true),
     aggiornatoAl: timestamp({ withTimezone: true }),
+    /** The k the cube's suppression was computed with: another k means computing it again. */
+    soglia: smallint(),
   });
 }
 

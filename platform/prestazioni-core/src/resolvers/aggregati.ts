@@ -11,6 +11,9 @@ export interface AggregatiArgs {
   per: Dimensione[];
 }
 
+/** The cube's own decision (db/soppressione-cubo.ts), which this table starts from. */
+const decisa = (c: CellaCubo | undefined) => (c?.soppressa === 1 ? 'PRIMARIA' : c?.soppressa === 2 ? 'SECONDARIA' : undefined);
+
 const misure = (c: CellaCubo | undefined): Misure => (c ? { persone: c.persone, record: c.prestazioni, importo: c.importo } : { persone: 0, record: 0, importo: 0 });
 
 /**
@@ -36,12 +39,13 @@ export function aggregatiResolver<C extends PrestazioniContext>(table: Prestazio
     const rows = await leggiCubo(ctx.handle, table, [...new Set([insiemi.celle, ...insiemi.margini, insiemi.totale])], filtro);
     const chiave = (r: CellaCubo, dims: readonly Dimensione[]) => canonical.map((d) => (dims.includes(d) ? (r.valori[d] ?? null) : null));
     const celle: VoceAggregata[] =
-      canonical.length === 0 ? [] : rows.filter((r) => r.insieme === insiemi.celle).map((r) => ({ chiave: chiave(r, canonical), misure: misure(r) }));
+      canonical.length === 0 ? [] : rows.filter((r) => r.insieme === insiemi.celle).map((r) => ({ chiave: chiave(r, canonical), misure: misure(r), soppressione: decisa(r) }));
     const margini: VoceAggregata[] = insiemi.margini.flatMap((insieme, i) => {
       const kept = canonical.filter((_, j) => j !== i);
-      return rows.filter((r) => r.insieme === insieme).map((r) => ({ chiave: chiave(r, kept), misure: misure(r) }));
+      return rows.filter((r) => r.insieme === insieme).map((r) => ({ chiave: chiave(r, kept), misure: misure(r), soppressione: decisa(r) }));
     });
-    const totale: VoceAggregata = { chiave: canonical.map(() => null), misure: misure(rows.find((r) => r.insieme === insiemi.totale)) };
+    const riga = rows.find((r) => r.insieme === insiemi.totale);
+    const totale: VoceAggregata = { chiave: canonical.map(() => null), misure: misure(riga), soppressione: decisa(riga) };
     const protetta = sopprimi({ dimensioni: canonical.length, celle, margini, totale }, k);
 
     // Back to the caller's order of dimensions.

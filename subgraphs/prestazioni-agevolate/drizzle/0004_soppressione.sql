@@ -1,0 +1,2 @@
+ALTER TABLE "prestazioni_agevolate"."aggregato" ADD COLUMN "soppressa" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "prestazioni_agevolate"."aggregato_stato" ADD COLUMN "soglia" smallint;
