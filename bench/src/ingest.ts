@@ -84,7 +84,7 @@ const cols = [
   'id', 'persona_id', 'ente_codice', 'tipo_operazione', 'presenza_prova_mezzi', 'carattere_prestazione', 'numero_protocollo_dsu', 'anno_protocollo_dsu', 'data_dsu',
   'codice_prestazione', 'denominazione_prestazione', 'protocollo_domanda', 'data_evento', 'data_inizio', 'data_fine', 'data_erogazione', 'importo_prestazione',
   'periodo_erogazione', 'importo_mensile', 'importo_quota_ente', 'importo_quota_utente', 'importo_quota_ssn', 'importo_quota_richiesta', 'importo_soglia_isee',
-  'ore_servizio_mensile', 'presa_carico', 'area_utenza', 'codice_comune_residenza', 'codice_regione_residenza',
+  'ore_servizio_mensile', 'presa_carico', 'area_utenza', 'codice_comune_residenza', 'codice_regione_residenza', 'anno_nascita', 'genere',
 ];
 for (const b of beneficiari) {
   const id = randomUUID();
@@ -95,7 +95,7 @@ for (const b of beneficiari) {
     const row = [randomUUID(), id, 'H501', p.tipoOperazione ?? 'I', p.presenzaProvaMezzi, p.caratterePrestazione, p.numeroProtocolloDSU || undefined, p.annoProtocolloDSU, p.dataDSU,
       p.codicePrestazione, p.denominazionePrestazione, p.protocolloDomanda, p.dataEvento, p.dataInizioPrestazione, p.dataFinePrestazione, p.dataErogazionePrestazione,
       p.importoPrestazione, p.periodoErogazione, p.importoMensile, p.importoQuotaEnte, p.importoQuotaUtente, p.importoQuotaSSN, p.importoQuotaRichiesta,
-      p.importoSogliaISEE, p.oreServizioMensile, p.presaCarico, p.areaUtenza, b.indirizzi[0]?.codiceComune, b.indirizzi[0]?.codiceRegione].map(csv).join('\t');
+      p.importoSogliaISEE, p.oreServizioMensile, p.presaCarico, p.areaUtenza, b.indirizzi[0]?.codiceComune, b.indirizzi[0]?.codiceRegione, a.annoNascita, a.genere].map(csv).join('\t');
     (p.presenzaProvaMezzi === '1' || p.presenzaProvaMezzi === '3' ? psa : ps).push(row);
   }
 }
