@@ -52,11 +52,11 @@ try {
   let cubeSeconds: number | null = null;
   if (!load.riusato || !stato?.aggiornato_al || celleCubo!.n === 0 || process.env.BENCH_RICALCOLA === '1') {
     const started = new Date();
-    await sql`update prestazioni_sociali.aggregato_stato set modificato = true`;
+    await sql`update prestazioni_sociali.aggregato_stato set versione = versione + 1`;
     process.stdout.write('  computing the cube (the platform refresher)…');
     for (;;) {
       await new Promise((r) => setTimeout(r, 500));
-      const [s] = await sql<{ aggiornato_al: Date | null; modificato: boolean }[]>`select aggiornato_al, modificato from prestazioni_sociali.aggregato_stato`;
+      const [s] = await sql<{ aggiornato_al: Date | null; modificato: boolean }[]>`select aggiornato_al, versione > versione_cubo as modificato from prestazioni_sociali.aggregato_stato`;
       if (s?.aggiornato_al && s.aggiornato_al > started && !s.modificato) break;
     }
     cubeSeconds = (Date.now() - started.getTime()) / 1000;

@@ -49,8 +49,9 @@ export async function aggiornaAggregati(
       const [lock] = await rows<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${key})) as ok`);
       if (!lock?.ok) return { aggiornato: false, celle: 0, secondarie: 0 };
     }
-    // Changes that commit after this point mark the cube stale again.
-    await tx.execute(sql`update ${aggregatoStato} set modificato = false`);
+    // The state of the benefits this cube will reflect at least: read before them (READ COMMITTED: the
+    // insert below sees this and anything committed since). Writes after it bump versione past it.
+    const [{ versione } = { versione: 0 }] = await rows<{ versione: number }>(sql`select versione::float8 as versione from ${aggregatoStato}`);
     await tx.execute(sql`delete from ${aggregato}`);
     const eta = sql`extract(year from ${t.dataRiferimento})::int - ${t.annoNascita}`;
     const [written] = await rows<{ n: number }>(sql`
@@ -79,22 +80,22 @@ export async function aggiornaAggregati(
     // Fresh statistics, or the planner reads the new cube as the empty one it replaced.
     await tx.execute(sql`analyze ${aggregato}`);
     const { secondarie } = await sopprimiNelCubo(async (q) => (await rows<{ n: number }>(q))[0]?.n ?? 0, sql`${aggregato}`);
-    await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now(), soglia = ${k}`);
+    await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now(), soglia = ${k}, versione_cubo = ${versione}`);
     return { aggiornato: true, celle: written?.n ?? 0, secondarie };
   });
 }
 
-/** Marks the cube stale: called by every writer of benefits (delivery, demo load). */
+/** Marks the cube stale: called by every writer of benefits (delivery, demo load), after it wrote. */
 export async function segnaAggregatiDaAggiornare(handle: DatabaseHandle, t: PrestazioneTable): Promise<void> {
   const { aggregatoStato } = cubeFor(t);
-  await handle.rows(sql`update ${aggregatoStato} set modificato = true where not modificato`);
+  await handle.rows(sql`update ${aggregatoStato} set versione = versione + 1`);
 }
 
 /** Whether benefits changed since the cube was computed, and when that was. */
 export async function statoAggregati(handle: DatabaseHandle, t: PrestazioneTable): Promise<{ modificato: boolean; aggiornatoAl: string | null; soglia: number | null }> {
   const { aggregatoStato } = cubeFor(t);
   const [row] = await handle.rows<{ modificato: boolean; aggiornato_al: string | null; soglia: number | null }>(
-    sql`select modificato, to_char(aggiornato_al at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as aggiornato_al, soglia from ${aggregatoStato}`,
+    sql`select versione > versione_cubo as modificato, to_char(aggiornato_al at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as aggiornato_al, soglia from ${aggregatoStato}`,
   );
   return { modificato: row?.modificato ?? true, aggiornatoAl: row?.aggiornato_al ?? null, soglia: row?.soglia ?? null };
 }

@@ -1,6 +1,6 @@
 import { caseloadTable, type CaseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, foreignKey, index, integer, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, date, foreignKey, index, integer, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
 
 // This module imports drizzle-orm only: drizzle-kit loads it (through each subgraph's
 // src/db/schema.ts) with its own CommonJS loader, which must not reach the rest of the kit.
@@ -212,11 +212,17 @@ export function aggregatoTable(schema: PgSchema) {
   );
 }
 
-/** When the cube was last computed, and whether benefits changed since (one row). */
+/**
+ * When the cube was last computed and from which state of the benefits (one row).
+ * Writers bump `versione` (a short autocommit update); a refresh reads it before it
+ * reads the benefits and writes it as `versioneCubo` when it commits. Nothing holds
+ * this row for the length of a refresh: a delivery never waits for one.
+ */
 export function aggregatoStatoTable(schema: PgSchema) {
   return schema.table('aggregato_stato', {
     id: smallint().primaryKey().default(1),
-    modificato: boolean().notNull().default(true),
+    versione: bigint({ mode: 'number' }).notNull().default(1),
+    versioneCubo: bigint({ mode: 'number' }).notNull().default(0),
     aggiornatoAl: timestamp({ withTimezone: true }),
     /** The k the cube's suppression was computed with: another k means computing it again. */
     soglia: smallint(),
