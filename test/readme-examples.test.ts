@@ -3,7 +3,7 @@ import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
 
-/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, audit, sending a flow, the controls. */
+/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, audit, sending a flow, the controls, the aggregates. */
 const examples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe('README examples run as written', () => {
@@ -13,8 +13,8 @@ describe('README examples run as written', () => {
   });
   afterAll(() => tp?.stop());
 
-  it('has the four role examples, the flow example and the controls example', () => {
-    expect(examples).toHaveLength(6);
+  it('has the four role examples, the flow example, the controls example and the aggregates example', () => {
+    expect(examples).toHaveLength(7);
   });
 
   it('runs the flow example with the INPS sample it names, and gets the rejection it describes', async () => {
@@ -37,6 +37,7 @@ describe('README examples run as written', () => {
     // After the gestione and controllo runs above, the log holds their reads of the showcase person.
     ['audit', 3, () => ROLE_TOKENS.audit(), {}],
     ['controllo (controls)', 5, () => ROLE_TOKENS.controllo('GDF'), { 'x-riferimento': 'PV-2026-0042' }],
+    ['programmazione (aggregates)', 6, () => ROLE_TOKENS.programmazione('12'), {}],
   ] as const;
   for (const [ruolo, index, token, headers] of cases) {
     it(`runs the ${ruolo} example without errors and with data`, async () => {
