@@ -192,7 +192,11 @@ export function generateShowcase(ctx: GenContext): ShowcaseOutput {
   return {
     members,
     persone: members.map((m) => m.persona),
-    prestazioni: [sostegnoReddito, bonusUtenze, assistenzaDomiciliare, trasporto, borsaLavoro].map((p) => ({ ...p, annoNascita: giulia.persona.annoNascita, genere: giulia.persona.genere })),
+    // Each benefit carries its own beneficiary's year of birth and sex, as the flow's Anagrafica gives them.
+    prestazioni: [sostegnoReddito, bonusUtenze, assistenzaDomiciliare, trasporto, borsaLavoro].map((p) => {
+      const { persona } = members.find((m) => m.persona.id === p.personaId)!;
+      return { ...p, annoNascita: persona.annoNascita, genere: persona.genere };
+    }),
     dsu: [dsu2024],
     valutazioniSina: [sina],
     casiSip: [sip],

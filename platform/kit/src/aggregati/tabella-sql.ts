@@ -17,6 +17,12 @@ export interface DimensioneSql {
   etichetta?: (chiave: string) => string;
 }
 
+/** Labels from an enum map (GraphQL name → code): `SI_SPOSTA_DA_SOLO` → "si sposta da solo". */
+export function etichetteDaCodici(codes: Record<string, string>): (code: string) => string {
+  const byCode = new Map(Object.entries(codes).map(([name, code]) => [code, name.toLowerCase().replaceAll('_', ' ')]));
+  return (code) => byCode.get(code) ?? code;
+}
+
 export interface CellaConteggio {
   chiave: (string | null)[];
   etichetta: (string | null)[];

@@ -1,4 +1,4 @@
-import { filtroNelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
+import { etichetteDaCodici, filtroNelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
 import { comuneByIstat, regioneByCodice } from '@casellario/domain';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { SinaContext } from '../context';
@@ -13,24 +13,19 @@ import {
   NECESSITA_CURE_SANITARIE,
 } from '../domain/codici-sina';
 
-/** The label of a code: its GraphQL name in words (`SI_SPOSTA_DA_SOLO` → "si sposta da solo"). */
-const labels = (codes: Record<string, string>) => {
-  const byCode = new Map(Object.entries(codes).map(([name, code]) => [code, name.toLowerCase().replaceAll('_', ' ')]));
-  return (code: string) => byCode.get(code) ?? code;
-};
 
 /** The dimensions of the SINA aggregates, canonical order: territory, time, then the levels of table 10. */
 const DIMENSIONI: DimensioneSql[] = [
   { nome: 'REGIONE', colonna: 'regione', etichetta: (c) => regioneByCodice(c)?.nome ?? c },
   { nome: 'COMUNE', colonna: 'comune', etichetta: (c) => comuneByIstat(c)?.nome ?? c },
   { nome: 'ANNO', colonna: 'anno' },
-  { nome: 'MOBILITA', colonna: 'mobilita', etichetta: labels(MOBILITA) },
-  { nome: 'ATTIVITA_VITA_QUOTIDIANA', colonna: 'avq', etichetta: labels(ATTIVITA_VITA_QUOTIDIANA) },
-  { nome: 'DISTURBI_AREA_COGNITIVA', colonna: 'cognitivi', etichetta: labels(DISTURBI_AREA_COGNITIVA) },
-  { nome: 'DISTURBI_COMPORTAMENTALI', colonna: 'comportamentali', etichetta: labels(DISTURBI_COMPORTAMENTALI) },
-  { nome: 'NECESSITA_CURE_SANITARIE', colonna: 'cure', etichetta: labels(NECESSITA_CURE_SANITARIE) },
-  { nome: 'AREA_REDDITUALE', colonna: 'reddito', etichetta: labels(AREA_REDDITUALE) },
-  { nome: 'AREA_SUPPORTO', colonna: 'supporto', etichetta: labels(AREA_SUPPORTO) },
+  { nome: 'MOBILITA', colonna: 'mobilita', etichetta: etichetteDaCodici(MOBILITA) },
+  { nome: 'ATTIVITA_VITA_QUOTIDIANA', colonna: 'avq', etichetta: etichetteDaCodici(ATTIVITA_VITA_QUOTIDIANA) },
+  { nome: 'DISTURBI_AREA_COGNITIVA', colonna: 'cognitivi', etichetta: etichetteDaCodici(DISTURBI_AREA_COGNITIVA) },
+  { nome: 'DISTURBI_COMPORTAMENTALI', colonna: 'comportamentali', etichetta: etichetteDaCodici(DISTURBI_COMPORTAMENTALI) },
+  { nome: 'NECESSITA_CURE_SANITARIE', colonna: 'cure', etichetta: etichetteDaCodici(NECESSITA_CURE_SANITARIE) },
+  { nome: 'AREA_REDDITUALE', colonna: 'reddito', etichetta: etichetteDaCodici(AREA_REDDITUALE) },
+  { nome: 'AREA_SUPPORTO', colonna: 'supporto', etichetta: etichetteDaCodici(AREA_SUPPORTO) },
 ];
 
 const k = sogliaAggregati();

@@ -1,14 +1,10 @@
 import { comuneByIstat, regioneByCodice } from '@casellario/domain';
-import { filtroNelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
+import { etichetteDaCodici, filtroNelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { SinbaContext } from '../context';
 import { casoSinba as c } from '../db/schema';
 import { FasciaEtaMinore, LuogoVita, SI } from '../domain/codici';
 
-const labels = (codes: Record<string, string>) => {
-  const byCode = new Map(Object.entries(codes).map(([name, code]) => [code, name.toLowerCase().replaceAll('_', ' ')]));
-  return (code: string) => byCode.get(code) ?? code;
-};
 
 /**
  * The events of a case, as the SINBA record shows them (tables 15–16): it was reported
@@ -29,8 +25,8 @@ const DIMENSIONI: DimensioneSql[] = [
   { nome: 'COMUNE', colonna: 'comune', etichetta: (x) => comuneByIstat(x)?.nome ?? x },
   { nome: 'ANNO', colonna: 'anno' },
   { nome: 'EVENTO', colonna: 'evento', etichetta: (x) => EVENTI[x] ?? x },
-  { nome: 'FASCIA_ETA', colonna: 'fascia', etichetta: labels(FasciaEtaMinore) },
-  { nome: 'LUOGO_VITA', colonna: 'luogo', etichetta: labels(LuogoVita) },
+  { nome: 'FASCIA_ETA', colonna: 'fascia', etichetta: etichetteDaCodici(FasciaEtaMinore) },
+  { nome: 'LUOGO_VITA', colonna: 'luogo', etichetta: etichetteDaCodici(LuogoVita) },
 ];
 
 const k = sogliaAggregati();
