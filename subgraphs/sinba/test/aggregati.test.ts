@@ -88,6 +88,44 @@ for (const backend of databaseBackends()) {
       expect(t.margini.filter((m) => m.chiave[1] === null).map((m) => m.chiave[0]).sort()).toEqual([...years.keys()].sort());
     });
 
+    it('every table agrees with every other: a 1-D table is the margin of each 2-D one, withheld or not', async () => {
+      const dims = ['REGIONE', 'ANNO', 'EVENTO', 'FASCIA_ETA', 'LUOGO_VITA'];
+      const oneD = new Map<string, Tabella>();
+      for (const d of dims) oneD.set(d, (await ask(ROLE_TOKENS.monitoraggio(), { per: [d] })).data!.t!);
+      let compared = 0;
+      let withheldSeen = 0;
+      for (let i = 0; i < dims.length; i++) {
+        for (let j = i + 1; j < dims.length; j++) {
+          const t = (await ask(ROLE_TOKENS.monitoraggio(), { per: [dims[i], dims[j]] })).data!.t!;
+          for (const [axis, d] of [[0, dims[i]!], [1, dims[j]!]] as const) {
+            const margins = t.margini.filter((m) => m.chiave[axis] !== null);
+            const cells = oneD.get(d)!.celle;
+            expect(margins.map((m) => m.chiave[axis]).sort()).toEqual(cells.map((c) => c.chiave[0]).sort());
+            for (const m of margins) {
+              const c = cells.find((x) => x.chiave[0] === m.chiave[axis])!;
+              expect([m.soppressa, m.soggetti, m.numero]).toEqual([c.soppressa, c.soggetti, c.numero]);
+              compared++;
+              if (c.soppressa) withheldSeen++;
+            }
+          }
+          expect([t.totale.soppressa, t.totale.numero]).toEqual([oneD.get(dims[0]!)!.totale.soppressa, oneD.get(dims[0]!)!.totale.numero]);
+        }
+      }
+      expect(compared).toBeGreaterThan(50);
+      expect(withheldSeen).toBeGreaterThan(0);
+    });
+
+    it('takes no year or territory filter: another population would be a difference away', async () => {
+      const anno = await ask(ROLE_TOKENS.monitoraggio(), { filtro: { anno: 2024 }, per: ['EVENTO'] });
+      expect(anno.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(anno.errors?.[0]?.message).toContain('per: [ANNO]');
+      const regione = await ask(ROLE_TOKENS.monitoraggio(), { filtro: { codiceRegione: '12' }, per: ['EVENTO'] });
+      expect(regione.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // Its own territory, said again, is no other population.
+      const own = await ask(ROLE_TOKENS.programmazione('12'), { filtro: { codiceRegione: '12' }, per: ['EVENTO'] });
+      expect(own.errors).toBeUndefined();
+    });
+
     it('controllo and gestione read no aggregates; programmazione of another region is refused', async () => {
       for (const token of [ROLE_TOKENS.controllo('GDF'), ROLE_TOKENS.gestione('H501')]) {
         const r = await graphqlRequest<unknown>(sg.url, QUERY, { token: await token, variables: { per: ['EVENTO'] }, headers: { 'x-riferimento': 'PV-2026-0042' } });

@@ -57,3 +57,22 @@ export function validaPer(per: readonly string[]): void {
   if (new Set(per).size !== per.length) throw badUserInput('Una dimensione compare due volte in `per`.');
   if (per.includes('REGIONE') && per.includes('COMUNE')) throw badUserInput('REGIONE e COMUNE insieme: il comune indica già la regione.');
 }
+
+/**
+ * The filter of a table computed on the fly (kit `tabellaConteggi`): only the token's own
+ * territory. Such tables are suppressed together over one population, the viewer's; a
+ * filter would make another population, whose tables nobody checked against these, and
+ * the difference of two tables is exactly what suppression must not let through. Year,
+ * region and comune are dimensions there instead.
+ */
+export function filtroDelTerritorio(viewer: Viewer, input: FiltroAggregatiInput | null | undefined): FiltroAggregati {
+  const filtro = filtroNelTerritorio(viewer, input);
+  if (input?.anno != null) throw badUserInput("Qui l'anno non è un filtro ma una dimensione: usa per: [ANNO].");
+  const own = viewer.territorio;
+  const regione = own.livello === 'regione' ? own.codiceRegione : null;
+  const comune = own.livello === 'comune' ? own.codiceComune : null;
+  if ((input?.codiceRegione != null && input.codiceRegione !== regione) || (input?.codiceComune != null && input.codiceComune !== comune)) {
+    throw badUserInput('Qui il territorio non è un filtro ma una dimensione: usa per: [REGIONE] o [COMUNE].');
+  }
+  return filtro;
+}

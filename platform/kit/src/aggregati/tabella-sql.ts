@@ -41,35 +41,132 @@ export interface TabellaConteggi {
   totale: CellaConteggio;
 }
 
+/** An entry of the lattice: values (null where summed out), counts, and 0 / 1 primary / 2 secondary. */
+interface Voce {
+  valori: (string | null)[];
+  persone: number;
+  numero: number;
+  flag: 0 | 1 | 2;
+}
+
+/**
+ * Every table a viewer can ask (every set of at most two dimensions, and the total)
+ * computed at once from the viewer's rows, then suppressed together along every line
+ * (a table's cells with the entry of the table that sums one of their dimensions out),
+ * until no line has a single withheld entry: the same decision, whichever table is
+ * asked, so that no table gives away what another withheld. It is the benefits' cube
+ * (platform/prestazioni-core/src/db/soppressione-cubo.ts) done in memory, per request:
+ * these components have far fewer rows.
+ */
+async function reticolo(handle: DatabaseHandle, sorgente: SQL, dimensioni: readonly DimensioneSql[], k: number, insieme: (nomi: string[]) => boolean) {
+  const n = dimensioni.length;
+  const sets: number[][] = [[]];
+  for (let i = 0; i < n; i++) {
+    sets.push([i]);
+    for (let j = i + 1; j < n; j++) if (insieme([dimensioni[i]!.nome, dimensioni[j]!.nome])) sets.push([i, j]);
+  }
+  const cols = dimensioni.map((d) => d.colonna);
+  const rows = await handle.rows<Record<string, string | number | null>>(
+    sql`select ${sql.raw(`grouping(${cols.join(', ')}) as g, ${cols.map((c, i) => `${c} as d${i}`).join(', ')}`)}, count(distinct persona)::int as persone, count(*)::int as numero
+          from (${sorgente}) s group by grouping sets (${sql.raw(sets.map((x) => `(${x.map((i) => cols[i]).join(', ')})`).join(', '))})`,
+  );
+  // grouping(): bit set for a summed-out column, the first column the most significant.
+  const setOf = (g: number) => cols.map((_, i) => i).filter((i) => (g & (1 << (n - 1 - i))) === 0);
+  const bySet = new Map<string, Map<string, Voce>>(sets.map((x) => [x.join(','), new Map()]));
+  const keyOf = (valori: (string | null)[], dims: number[]) => JSON.stringify(dims.map((i) => valori[i]));
+  for (const r of rows) {
+    const dims = setOf(Number(r.g));
+    const valori = cols.map((_, i) => (dims.includes(i) ? String(r[`d${i}`]) : null));
+    const persone = Number(r.persone);
+    bySet.get(dims.join(','))?.set(keyOf(valori, dims), { valori, persone, numero: Number(r.numero), flag: persone > 0 && persone < k ? 1 : 0 });
+  }
+  const linee: Array<{ figli: Voce[]; genitore: Voce }> = [];
+  for (const x of sets.filter((x) => x.length > 0)) {
+    for (const d of x) {
+      const parentDims = x.filter((i) => i !== d);
+      const parents = bySet.get(parentDims.join(','))!;
+      const groups = new Map<string, Voce[]>();
+      for (const [, v] of [...bySet.get(x.join(','))!].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const pk = keyOf(v.valori, parentDims);
+        groups.set(pk, [...(groups.get(pk) ?? []), v]);
+      }
+      for (const [pk, figli] of groups) linee.push({ figli, genitore: parents.get(pk)! });
+    }
+  }
+  const entries = (dims: number[]) => [...(bySet.get(dims.join(','))?.values() ?? [])];
+  const alongLines = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const { figli, genitore } of linee) {
+        if (figli.filter((v) => v.flag).length + (genitore.flag ? 1 : 0) !== 1) continue;
+        const next = figli.filter((v) => !v.flag).sort((a, b) => a.persone - b.persone)[0] ?? (genitore.flag ? undefined : genitore);
+        if (next) {
+          next.flag = 2;
+          changed = true;
+        }
+      }
+    }
+  };
+  // Lines first, then each table's own equations (kit `sopprimi`, which also catches what
+  // lines alone miss); whatever a table adds goes back into the lattice, until no table adds
+  // anything: then answering any table withholds exactly what the lattice says.
+  for (let round = 0; ; round++) {
+    if (round > 1000) throw new Error('soppressione: nessun punto fisso');
+    alongLines();
+    let added = false;
+    for (const x of sets) {
+      const margini = x.length === 2 ? [...entries([x[0]!]), ...entries([x[1]!])] : [];
+      const celle = x.length === 0 ? [] : entries(x);
+      const [tot] = entries([]);
+      if (!tot) continue;
+      const all = [...celle, ...margini, tot];
+      const toVoce = (v: Voce): VoceAggregata => ({
+        chiave: x.map((i) => v.valori[i] ?? null),
+        misure: { persone: v.persone, record: v.numero, importo: 0 },
+        ...(v.flag ? { soppressione: v.flag === 1 ? ('PRIMARIA' as const) : ('SECONDARIA' as const) } : {}),
+      });
+      const out = sopprimi({ dimensioni: x.length, celle: celle.map(toVoce), margini: margini.map(toVoce), totale: toVoce(tot) }, k);
+      [...out.celle, ...out.margini, out.totale].forEach((o, i) => {
+        const v = all[i]!;
+        if (o.soppressione && !v.flag) {
+          v.flag = 2;
+          added = true;
+        }
+      });
+    }
+    if (!added) break;
+  }
+  return entries;
+}
+
 /**
  * `sorgente` is a subquery already scoped to the viewer (territory, in SQL) with a
  * `persona` column (what `soggetti` counts distinct) and the dimension columns.
- * `dimensioni` lists every dimension in canonical order; `per` the requested ones.
+ * `dimensioni` lists every dimension in canonical order; `per` the requested ones;
+ * `ammessa` says which pairs of dimensions make a table (not a region with its comune).
  */
-export async function tabellaConteggi(handle: DatabaseHandle, sorgente: SQL, dimensioni: readonly DimensioneSql[], per: readonly string[], k: number): Promise<TabellaConteggi> {
+export async function tabellaConteggi(
+  handle: DatabaseHandle,
+  sorgente: SQL,
+  dimensioni: readonly DimensioneSql[],
+  per: readonly string[],
+  k: number,
+  ammessa: (nomi: string[]) => boolean = (nomi) => !(nomi.includes('REGIONE') && nomi.includes('COMUNE')),
+): Promise<TabellaConteggi> {
   const byName = new Map(dimensioni.map((d) => [d.nome, d]));
   const canonical = dimensioni.filter((d) => per.includes(d.nome));
-  const cols = canonical.map((d) => d.colonna);
-  const sets = [cols, ...(cols.length === 2 ? [[cols[0]!], [cols[1]!]] : []), ...(cols.length > 0 ? [[]] : [])];
-  const groupingSets = sets.length ? `group by grouping sets (${sets.map((s) => `(${s.join(', ')})`).join(', ')})` : '';
-  const select = cols.length ? `grouping(${cols.join(', ')}) as g, ${cols.map((c, i) => `${c} as d${i}`).join(', ')},` : '0 as g,';
-  const rows = await handle.rows<Record<string, string | number | null>>(
-    sql`select ${sql.raw(select)} count(distinct persona)::int as persone, count(*)::int as numero from (${sorgente}) s ${sql.raw(groupingSets)}`,
-  );
-  // grouping(): bit set for a summed-out column, the first column the most significant.
-  const n = cols.length;
-  const keyOf = (r: Record<string, string | number | null>) => cols.map((_, i) => (Number(r.g) & (1 << (n - 1 - i)) ? null : String(r[`d${i}`])));
-  const voce = (r: Record<string, string | number | null>): VoceAggregata => ({ chiave: keyOf(r), misure: { persone: Number(r.persone), record: Number(r.numero), importo: 0 } });
-  const celle: VoceAggregata[] = [];
-  const margini: VoceAggregata[] = [];
-  let totale: VoceAggregata = { chiave: cols.map(() => null), misure: { persone: 0, record: 0, importo: 0 } };
-  for (const r of rows) {
-    const v = voce(r);
-    const nulls = v.chiave.filter((c) => c === null).length;
-    if (nulls === n) totale = v;
-    else if (nulls === 0) celle.push(v);
-    else margini.push(v);
-  }
+  const idx = canonical.map((d) => dimensioni.indexOf(d));
+  const entries = await reticolo(handle, sorgente, dimensioni, k, ammessa);
+  const n = canonical.length;
+  const voce = (v: Voce): VoceAggregata => ({
+    chiave: idx.map((i) => v.valori[i] ?? null),
+    misure: { persone: v.persone, record: v.numero, importo: 0 },
+    ...(v.flag === 1 ? { soppressione: 'PRIMARIA' as const } : v.flag === 2 ? { soppressione: 'SECONDARIA' as const } : {}),
+  });
+  const celle = n === 0 ? [] : entries(idx).map(voce);
+  const margini = n === 2 ? [...entries([idx[0]!]).map(voce), ...entries([idx[1]!]).map(voce)] : [];
+  const [tot] = entries([]);
+  const totale: VoceAggregata = tot ? voce(tot) : { chiave: idx.map(() => null), misure: { persone: 0, record: 0, importo: 0 } };
   const protetta = sopprimi({ dimensioni: n, celle, margini, totale }, k);
   const order = per.map((p) => canonical.findIndex((d) => d.nome === p));
   const toApi = (v: (typeof protetta.celle)[number]): CellaConteggio => {

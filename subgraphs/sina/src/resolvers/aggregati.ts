@@ -1,6 +1,6 @@
-import { etichetteDaCodici, filtroNelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
+import { etichetteDaCodici, filtroDelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
 import { comuneByIstat, regioneByCodice } from '@casellario/domain';
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SinaContext } from '../context';
 import { valutazioneSina as v } from '../db/schema';
 import {
@@ -34,14 +34,14 @@ const k = sogliaAggregati();
  * `aggregatiValutazioniSina`: persons assessed and assessments by the levels of
  * table 10 (mobility, daily living, cognitive and behavioural disorders, health
  * care, income, support network), by territory and year; programmazione its
- * territory, monitoraggio national; small cells withheld (kit `tabellaConteggi`).
+ * territory, monitoraggio national, no other filter (kit `filtroDelTerritorio`); small
+ * cells withheld over every table of the viewer at once (kit `tabellaConteggi`).
  */
 export async function aggregatiValutazioniSina(_: unknown, args: { filtro?: FiltroAggregatiInput | null; per: string[] }, ctx: SinaContext) {
-  const filtro = filtroNelTerritorio(ctx.viewer, args.filtro);
+  const filtro = filtroDelTerritorio(ctx.viewer, args.filtro);
   validaPer(args.per);
   const where = and(
     eq(v.annullata, false),
-    filtro.anno !== null ? and(gte(v.dataValutazione, `${filtro.anno}-01-01`), lt(v.dataValutazione, `${filtro.anno + 1}-01-01`)) : undefined,
     filtro.codiceRegione !== null ? eq(v.codiceRegioneResidenza, filtro.codiceRegione) : undefined,
     filtro.codiceComune !== null ? eq(v.codiceComuneResidenza, filtro.codiceComune) : undefined,
   );

@@ -1,6 +1,6 @@
 import { comuneByIstat, regioneByCodice } from '@casellario/domain';
-import { etichetteDaCodici, filtroNelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { etichetteDaCodici, filtroDelTerritorio, sogliaAggregati, tabellaConteggi, validaPer, type DimensioneSql, type FiltroAggregatiInput } from '@casellario/kit';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SinbaContext } from '../context';
 import { casoSinba as c } from '../db/schema';
 import { FasciaEtaMinore, LuogoVita, SI } from '../domain/codici';
@@ -34,16 +34,16 @@ const k = sogliaAggregati();
 /**
  * `aggregatiEventiSinba`: children (distinct cases of an ente) and case events by
  * territory of the sending ente, year of first report, event, age band and where the
- * child lives; programmazione its territory, monitoraggio national; small cells
- * withheld (kit `tabellaConteggi`). SINBA is pseudonymous at source: "persons" are
+ * child lives; programmazione its territory, monitoraggio national, no other filter
+ * (kit `filtroDelTerritorio`); small cells withheld over every table of the viewer at
+ * once (kit `tabellaConteggi`). SINBA is pseudonymous at source: "persons" are
  * the ente's `IDBeneficiario`s, never joined to anyone.
  */
 export async function aggregatiEventiSinba(_: unknown, args: { filtro?: FiltroAggregatiInput | null; per: string[] }, ctx: SinbaContext) {
-  const filtro = filtroNelTerritorio(ctx.viewer, args.filtro);
+  const filtro = filtroDelTerritorio(ctx.viewer, args.filtro);
   validaPer(args.per);
   const where = and(
     eq(c.annullata, false),
-    filtro.anno !== null ? and(gte(c.dataPrimaSegnalazione, `${filtro.anno}-01-01`), lt(c.dataPrimaSegnalazione, `${filtro.anno + 1}-01-01`)) : undefined,
     filtro.codiceRegione !== null ? eq(c.codiceRegioneEnte, filtro.codiceRegione) : undefined,
     filtro.codiceComune !== null ? eq(c.codiceComuneEnte, filtro.codiceComune) : undefined,
   );
