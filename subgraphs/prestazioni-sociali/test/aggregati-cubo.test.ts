@@ -1,6 +1,7 @@
 import type { DemoPrestazione } from '@casellario/demo-data';
 import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
-import { conAggiornamentoAggregati, statoAggregati } from '@casellario/prestazioni-core';
+import { aggiornaAggregati, conAggiornamentoAggregati, segnaAggregatiDaAggiornare, statoAggregati } from '@casellario/prestazioni-core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prestazione } from '../src/db/schema';
 import { prestazioniSocialiSubgraph } from '../src/index';
@@ -104,6 +105,45 @@ for (const backend of databaseBackends()) {
       expect(after.modificato).toBe(false);
       expect(after.aggiornatoAl! >= stato.aggiornatoAl!).toBe(true);
       expect((await ask({ filtro: { anno: 2025, codiceComune: RIETI }, per: ['GENERE'] })).totale).toMatchObject({ persone: 45, importo: 4500 });
+    });
+  });
+}
+
+/**
+ * A refresh takes minutes at national size: a delivery that marks the cube stale
+ * meanwhile must not wait for it, and its mark must survive the refresh's commit (the
+ * refresh read the version before the benefits, so what came after stays stale).
+ * PostgreSQL only: PGlite has one connection, where every statement waits its turn.
+ */
+if (databaseBackends().includes('postgres')) {
+  describe('a refresh of the cube beside a delivery, on postgres', () => {
+    let sg: TestSubgraph;
+    beforeAll(async () => {
+      sg = await startTestSubgraph(prestazioniSocialiSubgraph, 'postgres');
+      // 80,000 benefits of 28,000 persons, so that the refresh lasts (about two seconds) long enough to overlap.
+      await sg.handle.rows(sql`
+        insert into prestazioni_sociali.prestazione (id, persona_id, ente_codice, presenza_prova_mezzi, carattere_prestazione, codice_prestazione,
+               denominazione_prestazione, protocollo_domanda, data_erogazione, importo_prestazione, presa_carico, codice_comune_residenza, codice_regione_residenza, anno_nascita, genere)
+        select md5('b' || i)::uuid, md5('p' || (i % 28000))::uuid, 'H501', '2', '2', 'A1.0' || (i % 9 + 1), 'Prova', 'P/' || i,
+               date '2025-01-01' + (i % 365), 100, '2', '058' || lpad((i % 120 + 1)::text, 3, '0'), '12', 1940 + i % 80, (1 + i % 2)::text
+          from generate_series(1, 80000) as i`);
+    });
+    afterAll(() => sg?.stop());
+
+    it('lets the delivery mark the cube stale at once, and keeps it stale after the refresh commits', async () => {
+      const refresh = aggiornaAggregati(sg.handle, prestazione);
+      let refreshed = false;
+      void refresh.then(() => (refreshed = true));
+      await new Promise((r) => setTimeout(r, 150));
+      const started = performance.now();
+      await segnaAggregatiDaAggiornare(sg.handle, prestazione);
+      const waited = performance.now() - started;
+      // The mark did not wait for the refresh, which was still running.
+      expect(refreshed).toBe(false);
+      expect(waited).toBeLessThan(1000);
+      const { aggiornato } = await refresh;
+      expect(aggiornato).toBe(true);
+      expect((await statoAggregati(sg.handle, prestazione)).modificato).toBe(true);
     });
   });
 }
