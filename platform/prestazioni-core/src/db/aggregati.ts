@@ -4,7 +4,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { sogliaAggregati } from '@casellario/kit';
 import { CUBE_SETS, dimensioniDi, type Dimensione, type Insieme } from '../domain/aggregati';
 import { COLONNA } from './aggregati-colonne';
-import { sopprimiNelCubo } from './soppressione-cubo';
+import { sopprimiNelCubo, verificaTabelle2D } from './soppressione-cubo';
 
 export { COLONNA } from './aggregati-colonne';
 import { mesiDichiarati } from './controlli';
@@ -79,7 +79,12 @@ export async function aggiornaAggregati(
       select count(*)::int as n from celle`);
     // Fresh statistics, or the planner reads the new cube as the empty one it replaced.
     await tx.execute(sql`analyze ${aggregato}`);
-    const { secondarie } = await sopprimiNelCubo(async (q) => (await rows<{ n: number }>(q))[0]?.n ?? 0, sql`${aggregato}`);
+    const count = async (q: SQL) => (await rows<{ n: number }>(q))[0]?.n ?? 0;
+    let { secondarie } = await sopprimiNelCubo(count, sql`${aggregato}`);
+    // What only a two-way table's own equations reveal, written back; then the lines again.
+    for (let added = await verificaTabelle2D(rows, sql`${aggregato}`, k); added > 0; added = await verificaTabelle2D(rows, sql`${aggregato}`, k)) {
+      secondarie += added + (await sopprimiNelCubo(count, sql`${aggregato}`)).secondarie;
+    }
     await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now(), soglia = ${k}, versione_cubo = ${versione}`);
     return { aggiornato: true, celle: written?.n ?? 0, secondarie };
   });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CUBE_SETS, dimensioniDi, insiemeDi, type Insieme } from '../domain/aggregati';
+import { sopprimi, type VoceAggregata } from '@casellario/kit';
+import { CUBE_SETS, DIMENSIONI, dimensioniDi, insiemeDi, insiemiDi, validaRichiesta, type Dimensione, type Insieme } from '../domain/aggregati';
 import { COLONNA } from './aggregati-colonne';
 
 /**
@@ -77,4 +78,78 @@ export async function sopprimiNelCubo(run: (q: SQL) => Promise<number>, tabella:
   }
   // Each pass withholds at least one more entry of a finite cube, so this means a bug, not a big cube.
   throw new Error('soppressione del cubo: nessun punto fisso dopo 100 passate');
+}
+
+/**
+ * The two-way tables of the cube, by shape: which filter dimensions tell one table
+ * from another (year, region) and which grouping sets hold its cells, margins and total.
+ */
+const FORME_2D = (() => {
+  const forme: Array<{ filtro: Dimensione[]; per: Dimensione[]; celle: Insieme; margini: Insieme[]; totale: Insieme }> = [];
+  for (const anno of [2024, null])
+    for (const codiceRegione of ['12', null])
+      for (let i = 0; i < DIMENSIONI.length; i++)
+        for (let j = i + 1; j < DIMENSIONI.length; j++) {
+          const per = [DIMENSIONI[i]!, DIMENSIONI[j]!];
+          const richiesta = { filtro: { anno, codiceRegione, codiceComune: null }, per };
+          try {
+            validaRichiesta(richiesta);
+          } catch {
+            continue;
+          }
+          const filtro: Dimensione[] = [...(anno !== null ? (['ANNO'] as const) : []), ...(codiceRegione !== null ? (['REGIONE'] as const) : [])];
+          forme.push({ filtro, per, ...insiemiDi(richiesta) });
+        }
+  return forme;
+})();
+
+/**
+ * Lines are not the whole story in a two-way table: two blocks of withheld cells joined
+ * by one cell pass every line and still give that cell away (kit `sopprimi` solves the
+ * table's equations to find it). Each two-way table of the cube is checked that way
+ * with the cube's flags; what a table adds is written back, so that it holds for every
+ * table, and the caller runs the lines again. Returns how many entries were added.
+ */
+export async function verificaTabelle2D(rows: <T>(q: SQL) => Promise<T[]>, tabella: SQL, k: number): Promise<number> {
+  const added: string[] = [];
+  for (const forma of FORME_2D) {
+    const cols = DIMENSIONI.map((d) => COLONNA[d]);
+    const righe = await rows<Record<string, string | number | null>>(sql`
+      select ctid::text as id, insieme, ${sql.raw(cols.join(', '))}, persone, prestazioni, soppressa
+        from ${tabella} where insieme in (${sql.join(
+          [forma.celle, ...forma.margini, forma.totale].map((i) => sql`${i}`),
+          sql`, `,
+        )})`);
+    const istanze = new Map<string, typeof righe>();
+    for (const r of righe) {
+      const key = forma.filtro.map((d) => String(r[COLONNA[d]])).join('|');
+      istanze.set(key, [...(istanze.get(key) ?? []), r]);
+    }
+    for (const istanza of istanze.values()) {
+      const totale = istanza.find((r) => Number(r.insieme) === forma.totale);
+      if (!totale) continue;
+      const voce = (r: (typeof righe)[number], dims: Dimensione[]): VoceAggregata => ({
+        chiave: forma.per.map((d) => (dims.includes(d) ? String(r[COLONNA[d]]) : null)),
+        misure: { persone: Number(r.persone), record: Number(r.prestazioni), importo: 0 },
+        ...(Number(r.soppressa) === 1 ? { soppressione: 'PRIMARIA' as const } : Number(r.soppressa) === 2 ? { soppressione: 'SECONDARIA' as const } : {}),
+      });
+      const celle = istanza.filter((r) => Number(r.insieme) === forma.celle);
+      const margini = forma.margini.flatMap((m, i) => istanza.filter((r) => Number(r.insieme) === m).map((r) => ({ r, dims: forma.per.filter((_, j) => j !== i) })));
+      const all = [...celle, ...margini.map((x) => x.r), totale];
+      const out = sopprimi(
+        { dimensioni: 2, celle: celle.map((r) => voce(r, forma.per)), margini: margini.map(({ r, dims }) => voce(r, dims)), totale: voce(totale, []) },
+        k,
+      );
+      [...out.celle, ...out.margini, out.totale].forEach((o, i) => {
+        const r = all[i]!;
+        if (o.soppressione && Number(r.soppressa) === 0) added.push(String(r.id));
+      });
+    }
+  }
+  const unique = [...new Set(added)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const ids = unique.slice(i, i + 1000);
+    await rows(sql`update ${tabella} set soppressa = 2 where ctid = any(${`{${ids.map((id) => `"${id}"`).join(',')}}`}::tid[])`);
+  }
+  return unique.length;
 }
