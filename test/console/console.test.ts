@@ -122,8 +122,12 @@ describe('operator console in headless Chromium, served by the platform', () => 
     expect((await tabTo((f) => f.id === 'ente')).outline).toBe('solid');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Esci' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'contenuto');
     expect((await tabTo((f) => f.text === 'Cartella sociale')).outline).toBe('solid');
     await page.keyboard.press('Enter');
+    // The new screen takes the focus once rendered (app.tsx); tab from there, not before it
+    // lands (on a busy machine keystrokes sent earlier would go to the old screen).
+    await page.waitForFunction(() => document.activeElement?.id === 'contenuto');
     expect((await tabTo((f) => f.id === 'codice-fiscale')).outline).toBe('solid');
     await page.keyboard.type('bncgli58e43h501t');
     await page.keyboard.press('Enter');
