@@ -13,6 +13,22 @@ export interface FiltroAggregatiInput {
   codiceComune?: string | null;
 }
 
+/** Years a benefit can fall in: the registry starts in 2014 (DM 206/2014); a margin either side. */
+const ANNO_MIN = 1990;
+const ANNO_MAX = 2100;
+
+/**
+ * Checks a year argument (`anno`), which both the listing and the cartella take:
+ * BAD_USER_INPUT with what to fix rather than a query that can only return nothing.
+ */
+export function checkAnno(anno: number | null | undefined): number | null {
+  if (anno === null || anno === undefined) return null;
+  if (!Number.isInteger(anno) || anno < ANNO_MIN || anno > ANNO_MAX) {
+    throw badUserInput(`Anno non valido: indicare un anno tra ${ANNO_MIN} e ${ANNO_MAX}`);
+  }
+  return anno;
+}
+
 /** The k of small-cell suppression: AGGREGATI_SOGLIA, default 5 (docs/aggregati.md). */
 export function sogliaAggregati(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.AGGREGATI_SOGLIA;
@@ -31,9 +47,7 @@ export function sogliaAggregati(env: NodeJS.ProcessEnv = process.env): number {
  */
 export function filtroNelTerritorio(viewer: Viewer, input: FiltroAggregatiInput | null | undefined): FiltroAggregati {
   const f = input ?? {};
-  const anno = f.anno ?? null;
-  if (anno !== null && (!Number.isInteger(anno) || anno < 1990 || anno > 2100)) throw badUserInput('Anno non valido: indicare un anno tra 1990 e 2100');
-  const filtro: FiltroAggregati = { anno, codiceRegione: f.codiceRegione ?? null, codiceComune: f.codiceComune ?? null };
+  const filtro: FiltroAggregati = { anno: checkAnno(f.anno), codiceRegione: f.codiceRegione ?? null, codiceComune: f.codiceComune ?? null };
   if (filtro.codiceRegione !== null && !/^\d{2}$/.test(filtro.codiceRegione)) throw badUserInput('codiceRegione: codice ISTAT della regione di 2 cifre');
   if (filtro.codiceComune !== null && !/^\d{6}$/.test(filtro.codiceComune)) throw badUserInput('codiceComune: codice ISTAT del comune di 6 cifre');
   if (viewer.ruolo === 'monitoraggio') return filtro;

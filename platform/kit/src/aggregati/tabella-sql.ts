@@ -23,6 +23,13 @@ export function etichetteDaCodici(codes: Record<string, string>): (code: string)
   return (code) => byCode.get(code) ?? code;
 }
 
+/** Entries of a table in the order of their keys (the API lists cells and margins so). */
+export function perChiave(a: { chiave: ReadonlyArray<string | null> }, b: { chiave: ReadonlyArray<string | null> }): number {
+  const x = JSON.stringify(a.chiave);
+  const y = JSON.stringify(b.chiave);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export interface CellaConteggio {
   chiave: (string | null)[];
   etichetta: (string | null)[];
@@ -180,6 +187,5 @@ export async function tabellaConteggi(
       soppressione: v.soppressione,
     };
   };
-  const byKey = (a: CellaConteggio, b: CellaConteggio) => (JSON.stringify(a.chiave) < JSON.stringify(b.chiave) ? -1 : 1);
-  return { per: [...per], soglia: k, celle: protetta.celle.map(toApi).sort(byKey), margini: protetta.margini.map(toApi).sort(byKey), totale: toApi(protetta.totale) };
+  return { per: [...per], soglia: k, celle: protetta.celle.map(toApi).sort(perChiave), margini: protetta.margini.map(toApi).sort(perChiave), totale: toApi(protetta.totale) };
 }

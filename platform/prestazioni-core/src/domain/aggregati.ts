@@ -1,4 +1,4 @@
-import type { FiltroAggregati } from '@casellario/kit';
+import { validaPer, type FiltroAggregati } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 
 /**
@@ -47,9 +47,7 @@ function filtroDims(f: FiltroAggregati): Dimensione[] {
 /** Refuses, in words an operator understands, a request no grouping set answers. */
 export function validaRichiesta(r: RichiestaAggregati): void {
   const { filtro: f, per } = r;
-  if (per.length > 2) throw badUserInput('Al più due dimensioni per tabella (`per`).');
-  if (new Set(per).size !== per.length) throw badUserInput('Una dimensione compare due volte in `per`.');
-  if (per.includes('REGIONE') && per.includes('COMUNE')) throw badUserInput('REGIONE e COMUNE insieme: il comune indica già la regione.');
+  validaPer(per);
   if (per.includes('ANNO') && per.includes('MESE')) throw badUserInput('ANNO e MESE insieme: usa MESE con filtro.anno.');
   if (per.includes('MESE') && f.anno === null) throw badUserInput('MESE richiede filtro.anno.');
   if (f.anno === null && !per.includes('ANNO')) throw badUserInput('Indica filtro.anno, oppure raggruppa per ANNO.');

@@ -1,3 +1,4 @@
+import { checkAnno } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 import type { CodiceAreaUtenza } from './codici';
 
@@ -23,21 +24,8 @@ export interface FiltroPrestazioni {
   includiAnnullate: boolean;
 }
 
-/** Years a benefit can fall in: the registry starts in 2014 (DM 206/2014); a margin either side. */
-const ANNO_MIN = 1990;
-const ANNO_MAX = 2100;
-
-/**
- * Checks a year argument (`anno`), which both the listing and the cartella take:
- * BAD_USER_INPUT with what to fix rather than a query that can only return nothing.
- */
-export function checkAnno(anno: number | null | undefined): number | null {
-  if (anno === null || anno === undefined) return null;
-  if (!Number.isInteger(anno) || anno < ANNO_MIN || anno > ANNO_MAX) {
-    throw badUserInput(`Anno non valido: indicare un anno tra ${ANNO_MIN} e ${ANNO_MAX}`);
-  }
-  return anno;
-}
+/** Checks a year argument (`anno`): kit `checkAnno`, shared with the aggregates of every component. */
+export { checkAnno };
 
 /**
  * Validates the listing filter against the formats of the specification (ISTAT

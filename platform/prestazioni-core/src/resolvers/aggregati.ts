@@ -1,4 +1,4 @@
-import { filtroNelTerritorio, sogliaAggregati, sopprimi, type FiltroAggregatiInput, type Misure, type VoceAggregata, type VoceProtetta } from '@casellario/kit';
+import { filtroNelTerritorio, perChiave, sogliaAggregati, sopprimi, type FiltroAggregatiInput, type Misure, type VoceAggregata, type VoceProtetta } from '@casellario/kit';
 import type { PrestazioniContext } from '../context';
 import { aggiornaAggregati, leggiCubo, statoAggregati, type CellaCubo } from '../db/aggregati';
 import type { PrestazioneTable } from '../db/tables';
@@ -62,17 +62,12 @@ export function aggregatiResolver<C extends PrestazioniContext>(table: Prestazio
         soppressione: v.soppressione,
       };
     };
-    const byKey = (a: { chiave: (string | null)[] }, b: { chiave: (string | null)[] }) => {
-      const x = JSON.stringify(a.chiave);
-      const y = JSON.stringify(b.chiave);
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
     return {
       per,
       soglia: k,
       aggiornataAl: stato.aggiornatoAl,
-      celle: protetta.celle.map(toApi).sort(byKey),
-      margini: protetta.margini.map(toApi).sort(byKey),
+      celle: protetta.celle.map(toApi).sort(perChiave),
+      margini: protetta.margini.map(toApi).sort(perChiave),
       totale: toApi(protetta.totale),
     };
   };
