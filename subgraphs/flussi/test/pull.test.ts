@@ -139,7 +139,7 @@ for (const backend of databaseBackends()) {
       expect(riga).toMatchObject({ token_env: 'PULL_TOKEN_H501', token_file: null });
       expect(JSON.stringify(riga)).not.toContain('voucher-roma');
       expect(await count(handle, 'select count(*)::int as n from flussi.notifica_esito where inviato_il is not null and tentativi = 1')).toBe(2);
-      expect(await count(handle, 'select count(*)::int as n from flussi.consegna')).toBe(0);
+      expect(await count(handle, 'select count(*)::int as n from flussi.consegna_parte')).toBe(0);
       expect(roma.violazioniProprie).toEqual([]);
     });
 
@@ -177,10 +177,13 @@ for (const backend of databaseBackends()) {
           id_acquisizione_siuss: sinbaStored.id,
         },
       ]);
-      const perFlusso = async (table: string, id: string) => count(handle, `select count(*)::int as n from flussi.${table} where flusso_id = '${id}'`);
-      expect([await perFlusso('esito', psStored.id), await perFlusso('consegna', psStored.id)]).toEqual([3, 3]);
-      expect([await perFlusso('esito', sinbaStored.id), await perFlusso('consegna', sinbaStored.id)]).toEqual([1, 1]);
-      expect(await count(handle, `select count(*)::int as n from flussi.consegna where 'sinba' = any(destinazioni)`)).toBe(1);
+      const esiti = async (id: string) => count(handle, `select count(*)::int as n from flussi.esito where flusso_id = '${id}'`);
+      // Records queued for delivery: each accepted one, whatever number of destinations it goes to.
+      const inCoda = async (id: string) =>
+        count(handle, `select count(distinct x)::int as n from flussi.consegna_parte c, unnest(c.numeri) x where c.flusso_id = '${id}'`);
+      expect([await esiti(psStored.id), await inCoda(psStored.id)]).toEqual([3, 3]);
+      expect([await esiti(sinbaStored.id), await inCoda(sinbaStored.id)]).toEqual([1, 1]);
+      expect(await count(handle, `select coalesce(sum(cardinality(numeri)), 0)::int as n from flussi.consegna_parte where destinazione = 'sinba'`)).toBe(1);
     });
 
     it('resumes from the stored cursor after a restart: a new collector asks for what follows the last ts_flusso and re-ingests nothing', async () => {

@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import { deliverBatch, logger, safeError, type DatabaseHandle } from '@casellario/kit';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FlussiKeys } from '../keys';
-import { consegna, destinazione, lottoConsegna } from '../db/schema';
+import { consegnaParte, destinazione, lottoConsegna } from '../db/schema';
 import { DESTINAZIONI, type Destinazione } from './destinazioni';
 import { personeOf, type Payload, type PersonaPayload } from './payload';
 
@@ -23,9 +23,9 @@ export interface DeliveryWorkerOptions {
 
 /**
  * Delivers the outbox to the components: per destination, one worker at a time
- * (a lease in the database), records in arrival order, in batches; a batch is
- * removed from the destination's queue only after the destination has stored it,
- * so a crash or an outage means re-delivery, which the components absorb by
+ * (a lease in the database), flow parts in arrival order, each in batches; the
+ * destination's cursor moves past a batch only after the destination has stored
+ * it, so a crash or an outage means re-delivery, which the components absorb by
  * upserting on natural keys — at least once in transport, exactly once in effect.
  * A failing destination backs off on its own and never holds up the others.
  */
@@ -132,70 +132,83 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     };
   }
 
+  /** The oldest part this destination has not fully stored yet. */
+  async function nextPart(nome: string) {
+    const [row] = await db
+      .select({ id: consegnaParte.id, flussoId: consegnaParte.flussoId, numeri: consegnaParte.numeri, consegnati: consegnaParte.consegnati })
+      .from(consegnaParte)
+      .where(and(eq(consegnaParte.destinazione, nome), isNull(consegnaParte.consegnatoIl)))
+      .orderBy(asc(consegnaParte.id))
+      .limit(1);
+    return row;
+  }
+
   /** Delivers one destination's queue until it is empty or the destination fails. */
   async function drainDestination(dest: Destinazione): Promise<number> {
     if (!(await claim(dest.nome))) return 0;
     let delivered = 0;
     try {
-      for (;;) {
-        const rows = await db
-          .select({ id: consegna.id, flussoId: consegna.flussoId, numero: consegna.numero })
-          .from(consegna)
-          .where(and(sql`cardinality(${consegna.destinazioni}) > 0`, sql`${dest.nome} = any(${consegna.destinazioni})`))
-          .orderBy(asc(consegna.id))
-          .limit(batchSize);
-        if (rows.length === 0) break;
-        await openLotti(rows.map((r) => r.flussoId), lotti);
-        const payloads = rows.map((r) => {
-          const payload = lotti.get(r.flussoId)?.[String(r.numero)];
-          if (!payload) throw new Error(`payload mancante per il record ${r.numero}`);
-          return payload;
-        });
+      for (let part = await nextPart(dest.nome); part && !stopped; part = await nextPart(dest.nome)) {
+        await openLotti([part.flussoId], lotti);
+        const lotto = lotti.get(part.flussoId);
+        if (!lotto) throw new Error(`payload mancante per la parte ${part.flussoId}`);
         const targets = dest.fanout ?? [dest.nome];
         const urls = targets.map((t) => {
           const url = options.urls()[t];
           if (!url) throw new Error(`${t} non raggiungibile: indirizzo sconosciuto`);
           return url;
         });
-        const token = await options.serviceToken();
-        const idOf = dest.persone ? await personIds(payloads, token) : () => '';
-        const items = payloads.flatMap((p) => dest.toItems(p, idOf));
-        // A batch counts as delivered only when every target has it (each one upserts: repeats are harmless).
-        await Promise.all(
-          urls.map((url, i) =>
-            deliverBatch(url, dest.kind, items, token).catch((error: unknown) => {
-              throw new Error(`Consegna a ${targets[i]} non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
-            }),
-          ),
-        );
-        const ids = rows.map((r) => r.id);
-        await db.transaction(async (tx) => {
-          await tx
-            .update(consegna)
-            .set({
-              destinazioni: sql`array_remove(${consegna.destinazioni}, ${dest.nome})`,
-              consegnatoIl: sql`case when cardinality(array_remove(${consegna.destinazioni}, ${dest.nome})) = 0 then now() else null end`,
-            })
-            .where(inArray(consegna.id, ids));
-          // Erase a part's payloads (and the codici fiscali in them) once nobody needs them.
-          const svuotati = await tx
-            .update(lottoConsegna)
-            .set({ payload: null, svuotatoIl: sql`now()` })
-            .where(
-              and(
-                inArray(lottoConsegna.flussoId, [...new Set(rows.map((r) => r.flussoId))]),
-                sql`not exists (select 1 from flussi.consegna c where c.flusso_id = ${lottoConsegna.flussoId} and cardinality(c.destinazioni) > 0)`,
-              ),
-            )
-            .returning({ flussoId: lottoConsegna.flussoId });
-          for (const { flussoId } of svuotati) lotti.delete(flussoId);
-          await tx
-            .update(destinazione)
-            .set({ tentativi: 0, ultimoErrore: null, ultimaConsegna: sql`now()`, inCaricoFino: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
-            .where(eq(destinazione.nome, dest.nome));
-        });
-        delivered += rows.length;
-        if (stopped) break;
+        // The part in batches; the cursor moves only once every target has stored a batch.
+        for (let from = part.consegnati; from < part.numeri.length && !stopped; ) {
+          const numeri = part.numeri.slice(from, from + batchSize);
+          const payloads = numeri.map((n) => {
+            const payload = lotto[String(n)];
+            if (!payload) throw new Error(`payload mancante per il record ${n}`);
+            return payload;
+          });
+          const token = await options.serviceToken();
+          const idOf = dest.persone ? await personIds(payloads, token) : () => '';
+          const items = payloads.flatMap((p) => dest.toItems(p, idOf));
+          // Each target upserts: a batch repeated after a crash is harmless.
+          await Promise.all(
+            urls.map((url, i) =>
+              deliverBatch(url, dest.kind, items, token).catch((error: unknown) => {
+                throw new Error(`Consegna a ${targets[i]} non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
+              }),
+            ),
+          );
+          const to = from + numeri.length;
+          const finished = to === part.numeri.length;
+          await db.transaction(async (tx) => {
+            const moved = await tx
+              .update(consegnaParte)
+              .set({ consegnati: to, ...(finished ? { consegnatoIl: sql`now()` } : {}) })
+              .where(and(eq(consegnaParte.id, part.id), eq(consegnaParte.consegnati, from)))
+              .returning({ id: consegnaParte.id });
+            // Only the lease holder moves the cursor; anything else means the lease was lost.
+            if (moved.length !== 1) throw new Error(`coda di ${dest.nome} modificata da un altro processo`);
+            if (finished) {
+              // Erase a part's payloads (and the codici fiscali in them) once every destination has them.
+              const svuotati = await tx
+                .update(lottoConsegna)
+                .set({ payload: null, svuotatoIl: sql`now()` })
+                .where(
+                  and(
+                    eq(lottoConsegna.flussoId, part.flussoId),
+                    sql`not exists (select 1 from flussi.consegna_parte c where c.flusso_id = ${lottoConsegna.flussoId} and c.consegnato_il is null)`,
+                  ),
+                )
+                .returning({ flussoId: lottoConsegna.flussoId });
+              for (const { flussoId } of svuotati) lotti.delete(flussoId);
+            }
+            await tx
+              .update(destinazione)
+              .set({ tentativi: 0, ultimoErrore: null, ultimaConsegna: sql`now()`, inCaricoFino: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+              .where(eq(destinazione.nome, dest.nome));
+          });
+          delivered += numeri.length;
+          from = to;
+        }
       }
       await release(dest.nome);
     } catch (error) {

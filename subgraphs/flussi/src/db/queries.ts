@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@casellario/kit';
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { consegna, destinazione, esito, flusso } from './schema';
+import { destinazione, esito, flusso } from './schema';
 
 export type FlussoRow = typeof flusso.$inferSelect;
 export type EsitoRow = typeof esito.$inferSelect;
@@ -60,30 +60,35 @@ export async function listEsiti(
   return rows.map((r) => ({ ...r.esito, parte: r.parte }));
 }
 
-/** Delivery progress of a flow's records, and what holds back the rest. */
-export async function statoConsegna({ db }: DatabaseHandle, flussoIds: string[]) {
-  const [counts] = await db
-    .select({
-      consegnati: sql<number>`count(*) filter (where cardinality(${consegna.destinazioni}) = 0)::int`,
-      daConsegnare: sql<number>`count(*) filter (where cardinality(${consegna.destinazioni}) > 0)::int`,
-    })
-    .from(consegna)
-    .where(inArray(consegna.flussoId, flussoIds));
+/**
+ * Delivery progress of a flow's records, and what holds back the rest. A record
+ * is delivered once every destination it goes to has stored it; every accepted
+ * record goes to at least one.
+ */
+export async function statoConsegna(handle: DatabaseHandle, flussoIds: string[]) {
+  const ids = sql.join(flussoIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const [counts] = await handle.rows<{ accettati: number; daConsegnare: number }>(sql`
+    select
+      (select coalesce(sum(f.accettati + f.con_avvisi), 0)::int from flussi.flusso f where f.id in (${ids})) as "accettati",
+      (select count(distinct (c.flusso_id, n))::int
+         from flussi.consegna_parte c, unnest(c.numeri[c.consegnati + 1:]) as n
+         where c.flusso_id in (${ids}) and c.consegnato_il is null) as "daConsegnare"`);
+  const daConsegnare = counts?.daConsegnare ?? 0;
   let ultimoErrore: string | null = null;
-  if ((counts?.daConsegnare ?? 0) > 0) {
-    const [blocked] = await db
+  if (daConsegnare > 0) {
+    const [blocked] = await handle.db
       .select({ errore: destinazione.ultimoErrore })
       .from(destinazione)
       .where(
         and(
           sql`${destinazione.ultimoErrore} is not null`,
-          sql`exists (select 1 from flussi.consegna c where c.flusso_id in (${sql.join(flussoIds.map((id) => sql`${id}::uuid`), sql`, `)}) and ${destinazione.nome} = any(c.destinazioni))`,
+          sql`exists (select 1 from flussi.consegna_parte c where c.flusso_id in (${ids}) and c.destinazione = ${destinazione.nome} and c.consegnato_il is null)`,
         ),
       )
       .limit(1);
     ultimoErrore = blocked?.errore ?? null;
   }
-  return { consegnati: counts?.consegnati ?? 0, daConsegnare: counts?.daConsegnare ?? 0, ultimoErrore };
+  return { consegnati: (counts?.accettati ?? 0) - daConsegnare, daConsegnare, ultimoErrore };
 }
 
 /** Records per segnalazione code across a flow's parts, most frequent first. */

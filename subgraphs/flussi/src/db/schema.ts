@@ -84,27 +84,35 @@ export const lottoConsegna = flussi.table('lotto_consegna', {
 });
 
 /**
- * The transactional outbox, part 2: one row per accepted record with the
- * destinations it still has to reach, in arrival order (the delivery queue).
+ * The transactional outbox, part 2: the delivery queue. One row per flow part
+ * and destination, with the part's record numbers that destination must receive
+ * (in the flow's order) and how many of them it has stored so far — the cursor
+ * a batch advances once the destination has it. Parts are queued in arrival
+ * order (`id`). A handful of rows per 10,000 records: the queue costs the
+ * database nothing next to the records themselves, where one row per record and
+ * destination cost more than storing the benefits.
  */
-export const consegna = flussi.table(
-  'consegna',
+export const consegnaParte = flussi.table(
+  'consegna_parte',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
     flussoId: uuid()
       .notNull()
       .references(() => flusso.id),
-    numero: integer().notNull(),
-    /** Destinations (component subgraphs) still to reach; empty when delivered. */
-    destinazioni: text().array().notNull(),
+    destinazione: varchar({ length: 32 }).notNull(),
+    /** Record numbers (as in the esiti) for this destination, in order. */
+    numeri: integer().array().notNull(),
+    /** How many of `numeri` the destination has stored. */
+    consegnati: integer().notNull().default(0),
     consegnatoIl: timestamp({ withTimezone: true }),
   },
   (t) => [
-    unique('consegna_record').on(t.flussoId, t.numero),
-    // The queue: pending rows in arrival order.
-    index('consegna_da_fare')
-      .on(t.id)
-      .where(sql`cardinality(${t.destinazioni}) > 0`),
+    unique('consegna_parte_destinazione').on(t.flussoId, t.destinazione),
+    // The queue of a destination: its pending parts in arrival order.
+    index('consegna_parte_da_fare')
+      .on(t.destinazione, t.id)
+      .where(sql`${t.consegnatoIl} is null`),
+    check('consegna_parte_cursore', sql`${t.consegnati} between 0 and cardinality(${t.numeri})`),
   ],
 );
 

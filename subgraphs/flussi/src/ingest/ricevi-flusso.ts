@@ -17,7 +17,7 @@ import { badUserInput, forbidden } from '@casellario/policies';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Payload } from '../consegna/payload';
 import type { DeliveryWorker } from '../consegna/worker';
-import { flusso, lottoConsegna, prestazioneNota } from '../db/schema';
+import { consegnaParte, flusso, lottoConsegna, prestazioneNota } from '../db/schema';
 import type { FlussiKeys } from '../keys';
 import { aggiungi, valutaBeneficiari, valutaCasiSinba, valutaCasiSip, type RecordValutato, type Segnalazione } from './esiti';
 import { chiaveCasoSip, chiavePrestazione, componenteDi, prestazionePayload, sinbaPayload, sipPayload } from './payloads';
@@ -250,11 +250,16 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
         const payloads = Object.fromEntries(accettati.map((r) => [numero(r), r.payload]));
         // Compressed before sealing: ten times fewer bytes to encrypt, write and read back.
         await tx.insert(lottoConsegna).values({ flussoId, payload: deps.keys.seal(deflateRawSync(JSON.stringify(payloads), { level: 1 })) });
-        await bulkInsert(t, 'flussi.consegna', [
-          { name: 'flusso_id', type: 'uuid', values: accettati.map(() => flussoId) },
-          { name: 'numero', type: 'int', values: accettati.map(numero) },
-          { name: 'destinazioni', type: 'text[]', values: accettati.map((r) => `{${r.destinazioni.join(',')}}`) },
-        ]);
+        // The queue: one row per destination, with the numbers of the records it must receive.
+        const perDestinazione = new Map<string, number[]>();
+        for (const r of accettati) {
+          for (const d of r.destinazioni) {
+            let numeri = perDestinazione.get(d);
+            if (!numeri) perDestinazione.set(d, (numeri = []));
+            numeri.push(numero(r));
+          }
+        }
+        await tx.insert(consegnaParte).values([...perDestinazione].map(([destinazione, numeri]) => ({ flussoId, destinazione, numeri })));
       }
       // The index of known benefits and SIP cases follows the flow's order: the last operation on a key wins.
       await bulkInsert(
