@@ -48,7 +48,7 @@ describe('bad input to inviaFlusso: a clear refusal, and nothing written', () =>
       expect(r.raw).not.toContain('root:');
       expect(await count('flusso')).toBe(0);
       expect(await count('esito')).toBe(0);
-      expect(await count('consegna')).toBe(0);
+      expect(await count('consegna_parte')).toBe(0);
     });
   }
 

@@ -58,7 +58,7 @@ for (;;) {
     { token, variables: { n: nome } },
   );
   if (r.data?.flusso.consegna.completata) break;
-  await new Promise((res) => setTimeout(res, 50));
+  await new Promise((res) => setTimeout(res, 100));
 }
 const delivered = performance.now();
 console.log(`end to end: ${((delivered - started) / 1000).toFixed(1)} s (acknowledged after ${((acknowledged - started) / 1000).toFixed(1)} s)`);

@@ -103,7 +103,19 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const noti = new Map<string, { id: string; versione: number }>();
   const MAX_NOTI = 500_000;
 
-  async function personIds(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
+  /**
+   * Resolutions run one at a time: destinations drain side by side over the same
+   * parts, and the second one to need a person finds it known instead of
+   * upserting the same anagrafe rows concurrently (and waiting on their locks).
+   */
+  let resolving: Promise<unknown> = Promise.resolve();
+  function personIds(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
+    const run = resolving.then(() => resolvePersons(payloads, token));
+    resolving = run.catch(() => undefined);
+    return run;
+  }
+
+  async function resolvePersons(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
     const newest = new Map<string, PersonaPayload>();
     for (const p of payloads.flatMap(personeOf)) {
       const seen = newest.get(p.codiceFiscale);
@@ -158,17 +170,18 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           if (!url) throw new Error(`${t} non raggiungibile: indirizzo sconosciuto`);
           return url;
         });
+        const payloadOf = (n: number) => {
+          const payload = lotto[String(n)];
+          if (!payload) throw new Error(`payload mancante per il record ${n}`);
+          return payload;
+        };
+        // The persons of the whole rest of the part at once: one or two requests to anagrafe, not one per batch.
+        const idOf = dest.persone ? await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken()) : () => '';
         // The part in batches; the cursor moves only once every target has stored a batch.
         for (let from = part.consegnati; from < part.numeri.length && !stopped; ) {
           const numeri = part.numeri.slice(from, from + batchSize);
-          const payloads = numeri.map((n) => {
-            const payload = lotto[String(n)];
-            if (!payload) throw new Error(`payload mancante per il record ${n}`);
-            return payload;
-          });
           const token = await options.serviceToken();
-          const idOf = dest.persone ? await personIds(payloads, token) : () => '';
-          const items = payloads.flatMap((p) => dest.toItems(p, idOf));
+          const items = numeri.flatMap((n) => dest.toItems(payloadOf(n), idOf));
           // Each target upserts: a batch repeated after a crash is harmless.
           await Promise.all(
             urls.map((url, i) =>
@@ -240,6 +253,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         timer = setTimeout(tick, options.pollMs ?? 1000);
       };
       timer = setTimeout(tick, 0);
+    },
+    /**
+     * Hands over the payloads of a part this process has just stored (after the
+     * commit): delivery starts from them instead of reading, decrypting and
+     * parsing back what was written a moment ago. The stored copy stays the truth
+     * for any other process and after a restart.
+     */
+    accoda(flussoId: string, payloads: Record<string, Payload>): void {
+      lotti.set(flussoId, payloads);
+      while (lotti.size > MAX_LOTTI) lotti.delete(lotti.keys().next().value!);
     },
     /** Asks for a delivery cycle now (after a flow was acknowledged). */
     kick(): void {

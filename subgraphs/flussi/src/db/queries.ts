@@ -70,9 +70,10 @@ export async function statoConsegna(handle: DatabaseHandle, flussoIds: string[])
   const [counts] = await handle.rows<{ accettati: number; daConsegnare: number }>(sql`
     select
       (select coalesce(sum(f.accettati + f.con_avvisi), 0)::int from flussi.flusso f where f.id in (${ids})) as "accettati",
-      (select count(distinct (c.flusso_id, n))::int
-         from flussi.consegna_parte c, unnest(c.numeri[c.consegnati + 1:]) as n
-         where c.flusso_id in (${ids}) and c.consegnato_il is null) as "daConsegnare"`);
+      (select count(*)::int from (
+         select c.flusso_id, n from flussi.consegna_parte c, unnest(c.numeri[c.consegnati + 1:]) as n
+         where c.flusso_id in (${ids}) and c.consegnato_il is null
+         group by 1, 2) as record) as "daConsegnare"`);
   const daConsegnare = counts?.daConsegnare ?? 0;
   let ultimoErrore: string | null = null;
   if (daConsegnare > 0) {

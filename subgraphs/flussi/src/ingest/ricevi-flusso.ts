@@ -216,6 +216,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
   const accettati = righe.filter((r) => r.payload);
   const ultime = [...new Map(note.map((n) => [n.chiave.toString('hex'), n])).values()];
   const numero = (r: Riga) => r.valutato.numero + offset;
+  const payloads = Object.fromEntries(accettati.map((r) => [numero(r), r.payload!]));
   try {
     await db.transaction(async (tx) => {
       const t = { ...deps.handle, db: tx as unknown as DatabaseHandle['db'] };
@@ -247,7 +248,6 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
         { name: 'segnalazioni', type: 'jsonb', values: righe.map((r) => JSON.stringify(r.valutato.segnalazioni)) },
       ]);
       if (accettati.length > 0) {
-        const payloads = Object.fromEntries(accettati.map((r) => [numero(r), r.payload]));
         // Compressed before sealing: ten times fewer bytes to encrypt, write and read back.
         await tx.insert(lottoConsegna).values({ flussoId, payload: deps.keys.seal(deflateRawSync(JSON.stringify(payloads), { level: 1 })) });
         // The queue: one row per destination, with the numbers of the records it must receive.
@@ -280,6 +280,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
     return { nome: intestazione.nome, giaRicevuto: true, contenutoDiverso: primo?.impronta !== impronta };
   }
 
+  if (accettati.length > 0) deps.worker?.accoda(flussoId, payloads);
   deps.worker?.kick();
   return { nome: intestazione.nome, giaRicevuto: false, contenutoDiverso: false };
 }
