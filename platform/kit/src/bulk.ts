@@ -58,6 +58,16 @@ function asText(value: unknown): string | null {
 }
 
 /**
+ * The type a column's values are cast to in the SELECT. An explicit cast to
+ * `varchar(n)` or `char(n)` silently cuts a longer value to n characters; cast
+ * to text, the value meets the column's length in the INSERT's own assignment,
+ * which refuses it ("value too long") instead of storing a shortened one.
+ */
+function travelType(sqlType: string): string {
+  return /^(varchar|character varying|char|character)\(\d+\)$/.test(sqlType) ? 'text' : sqlType;
+}
+
+/**
  * `bulkInsert` for rows shaped like a drizzle table's insert type: the columns
  * and their types come from the table itself (generated and defaulted columns
  * the rows leave out are left to the database). Target name is `schema.table`.
@@ -78,7 +88,7 @@ export async function bulkInsertRows<T extends PgTable, R = never>(
     `"${config.schema ?? 'public'}"."${config.name}"`,
     columns.map(([key, column]) => ({
       name: snake(key),
-      type: column.getSQLType(),
+      type: travelType(column.getSQLType()),
       values: rows.map((r) => asText((r as Record<string, unknown>)[key])),
     })),
     suffix,
