@@ -59,11 +59,21 @@ export function deliveryRoutes(options: {
   };
 }
 
+/** A batch serialised once, for sending the same items to several components. */
+export interface SerializedBatch {
+  readonly body: string;
+}
+
+/** Serialises a batch once (`deliverBatch` takes it in place of the items). */
+export function serializeBatch(items: readonly unknown[]): SerializedBatch {
+  return { body: JSON.stringify({ items }) };
+}
+
 /** Sends one batch to a component; throws on anything but success, so the caller retries. */
 export async function deliverBatch<T = unknown>(
   subgraphUrl: string,
   kind: string,
-  items: unknown[],
+  items: readonly unknown[] | SerializedBatch,
   token: string,
   timeoutMs = 60_000,
 ): Promise<T[]> {
@@ -72,7 +82,7 @@ export async function deliverBatch<T = unknown>(
     response = await fetch(new URL(`${DELIVERY_PREFIX}${kind}`, subgraphUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ items }),
+      body: 'body' in items ? items.body : JSON.stringify({ items }),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {

@@ -14,6 +14,8 @@ export interface Destinazione {
   toItems(payload: Payload, personaId: (p: PersonaPayload) => string): unknown[];
   /** Subgraphs that all receive each batch (the caseload is copied to every person-linked component). */
   fanout?: readonly string[];
+  /** When items of a batch may repeat (a person's several benefits), what makes one distinct: it is sent once. */
+  chiave?(item: unknown): string;
 }
 
 const prestazione = (nome: 'prestazioni-agevolate' | 'prestazioni-sociali'): Destinazione => ({
@@ -35,6 +37,10 @@ export const DESTINAZIONI: Record<Destinazione['nome'], Destinazione> = {
     kind: 'caseload',
     persone: true,
     fanout: COMPONENTI_CON_CASELOAD,
+    chiave: (item) => {
+      const pair = item as { personaId: string; enteCodice: string };
+      return `${pair.personaId}|${pair.enteCodice}`;
+    },
     toItems: (payload, personaId) => {
       const ente = payload.tipo === 'sinba' ? null : payload.tipo === 'prestazione' ? payload.prestazione.enteCodice : payload.caso.enteCodice;
       return ente ? personeOf(payload).map((p) => ({ personaId: personaId(p), enteCodice: ente })) : [];

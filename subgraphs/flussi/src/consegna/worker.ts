@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
-import { deliverBatch, logger, safeError, type DatabaseHandle } from '@casellario/kit';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
+import { deliverBatch, logger, safeError, serializeBatch, type DatabaseHandle } from '@casellario/kit';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FlussiKeys } from '../keys';
 import { consegnaParte, destinazione, lottoConsegna } from '../db/schema';
@@ -81,6 +82,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
    * leaves it.
    */
   const lotti = new Map<string, Record<string, Payload>>();
+  const inflate = promisify(inflateRaw);
   const MAX_LOTTI = 32;
 
   async function openLotti(flussoIds: string[], cache: Map<string, Record<string, Payload>>): Promise<void> {
@@ -89,7 +91,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     const rows = await db.select().from(lottoConsegna).where(inArray(lottoConsegna.flussoId, missing));
     for (const r of rows) {
       if (!r.payload) throw new Error(`payload del flusso ${r.flussoId} già cancellato con record ancora da consegnare`);
-      cache.set(r.flussoId, JSON.parse(inflateRawSync(keys.open(r.payload)).toString('utf8')) as Record<string, Payload>);
+      // Inflated in libuv's thread pool, off the thread that serves requests.
+      cache.set(r.flussoId, JSON.parse((await inflate(keys.open(r.payload))).toString('utf8')) as Record<string, Payload>);
       // Oldest first out (Map keeps insertion order).
       while (cache.size > MAX_LOTTI) cache.delete(cache.keys().next().value!);
     }
@@ -181,11 +184,13 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         for (let from = part.consegnati; from < part.numeri.length && !stopped; ) {
           const numeri = part.numeri.slice(from, from + batchSize);
           const token = await options.serviceToken();
-          const items = numeri.flatMap((n) => dest.toItems(payloadOf(n), idOf));
-          // Each target upserts: a batch repeated after a crash is harmless.
+          let items = numeri.flatMap((n) => dest.toItems(payloadOf(n), idOf));
+          if (dest.chiave) items = [...new Map(items.map((item) => [dest.chiave!(item), item])).values()];
+          // Serialised once for every target; each target upserts, so a batch repeated after a crash is harmless.
+          const batch = serializeBatch(items);
           await Promise.all(
             urls.map((url, i) =>
-              deliverBatch(url, dest.kind, items, token).catch((error: unknown) => {
+              deliverBatch(url, dest.kind, batch, token).catch((error: unknown) => {
                 throw new Error(`Consegna a ${targets[i]} non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
               }),
             ),
@@ -202,6 +207,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
             if (moved.length !== 1) throw new Error(`coda di ${dest.nome} modificata da un altro processo`);
             if (finished) {
               // Erase a part's payloads (and the codici fiscali in them) once every destination has them.
+              // Two destinations finishing the same part at once: the lock makes the second one wait
+              // and check after the first has committed, so one of them always sees the part done.
+              await tx.select({ flussoId: lottoConsegna.flussoId }).from(lottoConsegna).where(eq(lottoConsegna.flussoId, part.flussoId)).for('update');
               const svuotati = await tx
                 .update(lottoConsegna)
                 .set({ payload: null, svuotatoIl: sql`now()` })
