@@ -1,4 +1,4 @@
-import type { CpuUse } from './cpu';
+import type { CpuUse } from '../cpu';
 
 /** One measured scenario, as the final table prints it. */
 export interface Figure {

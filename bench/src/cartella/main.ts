@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import postgres from 'postgres';
 import { config, n, seconds } from './config';
-import { setBenchDatabase } from './cpu';
+import { setBenchDatabase } from '../cpu';
 import { explainAll } from './explain';
 import { percentile, type Figure } from './figure';
 import { ensureDataset } from './load';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuSince, sampleCpu, type CpuSample } from './cpu';
+import { cpuSince, sampleCpu, type CpuSample } from '../cpu';
 import { percentile, type Figure } from './figure';
 import type { PlatformProcess } from './platform';
 

@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { cpuSince, sampleCpu } from './cpu';
+import { cpuSince, sampleCpu } from '../cpu';
 import { percentile, type Figure } from './figure';
 import type { BenchQuery } from './queries';
 import type { Campione } from './sample';

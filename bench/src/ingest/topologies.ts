@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { SUBGRAPH_MODULES } from '@casellario/embedded';
+import { startPlatformProcess } from '../cartella/platform';
+
+/** A platform the ingest bench sends to: where its gateway listens, and the process tree to count CPU for. */
+export interface Topology {
+  gateway: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** As `npm start` runs it: the gateway and every subgraph in one process, one event loop. */
+export async function oneProcess(databaseUrl: string): Promise<Topology> {
+  const p = await startPlatformProcess(databaseUrl, { senzaPolitiche: false });
+  return { gateway: p.gateway, pid: p.pid, stop: () => p.stop() };
+}
+
+async function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer().once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** The first of `count` consecutive free ports. */
+async function freePorts(count: number): Promise<number> {
+  for (;;) {
+    const base = 20000 + Math.floor(Math.random() * 20000);
+    if ((await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)))).every(Boolean)) return base;
+  }
+}
+
+/**
+ * As deployed (`npm run start:server`): the gateway and each subgraph a process
+ * of its own, which the kernel schedules on every core.
+ */
+export async function processPerService(databaseUrl: string): Promise<Topology> {
+  const base = await freePorts(SUBGRAPH_MODULES.length + 1);
+  const port = base + SUBGRAPH_MODULES.length;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'platform/embedded/src/server-mode.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, SUBGRAPH_PORT_BASE: String(base), PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const gateway = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server mode exited with ${child.exitCode}`);
+    if (await fetch(`${gateway}/health/ready`).then((r) => r.ok, () => false)) break;
+    if (i > 240) throw new Error('server mode never became ready');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    gateway: `${gateway}/graphql`,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
