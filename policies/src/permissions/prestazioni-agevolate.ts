@@ -42,7 +42,7 @@ export const prestazioniAgevolatePermissions = {
     'beneficiarioNelNucleo',
   ]),
   PaginaAnomalieIsee: sameRule(isControllo, ['elementi', 'haAltri', 'cursoreSuccessivo']),
-  PrestazioneAgevolata: { ...prestazioneFieldRules, dsu: readsPersonRecords },
+  PrestazioneAgevolata: { ...prestazioneFieldRules, dsu: readsPersonRecords, accertamenti: isControllo },
   Dsu: {
     ...sameRule(readsPersonRecords, [
       'id',

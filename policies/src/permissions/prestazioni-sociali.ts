@@ -1,4 +1,4 @@
-import { aggregatiPermissions, controlliPermissions, prestazioniPermissions } from './prestazioni';
+import { aggregatiPermissions, controlliPermissions, isControllo, prestazioneFieldRules, prestazioniPermissions } from './prestazioni';
 
 const base = prestazioniPermissions({
   elenco: 'elencoPrestazioniSociali',
@@ -21,4 +21,6 @@ export const prestazioniSocialiPermissions = {
   ...controlli,
   ...aggregati,
   Query: { ...base.Query, ...controlli.Query, ...aggregati.Query },
+  // What control bodies recorded on a benefit is theirs to read.
+  PrestazioneSociale: { ...prestazioneFieldRules, accertamenti: isControllo },
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, type Viewer } from '@casellario/policies';
 import type { DatabaseHandle } from '@casellario/kit';
-import { and, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { yearRange } from '../domain/filtro';
 import { elencoScope } from './scope';
@@ -219,4 +219,17 @@ export async function insertAccertamento(
     .returning();
   if (!row) throw new Error('accertamento non registrato');
   return row;
+}
+
+/**
+ * The accertamenti recorded on these benefits, oldest first. The benefits were
+ * read within the viewer's scope already: this adds no scope of its own.
+ */
+export async function findAccertamenti({ db }: DatabaseHandle, t: AccertamentoTable, prestazioneIds: readonly string[]): Promise<AccertamentoRow[]> {
+  if (prestazioneIds.length === 0) return [];
+  return db
+    .select()
+    .from(t)
+    .where(inArray(t.prestazioneId, [...prestazioneIds]))
+    .orderBy(asc(t.prestazioneId), asc(t.istante), asc(t.id));
 }

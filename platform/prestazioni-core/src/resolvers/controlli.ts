@@ -1,7 +1,9 @@
-import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
+import { groupByKey, readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
+import DataLoader from 'dataloader';
 import { badUserInput, forbidden } from '@casellario/policies';
 import type { PrestazioniContext } from '../context';
 import {
+  findAccertamenti,
   findAnomaliePrestazioni,
   findPrestazioneControllabile,
   insertAccertamento,
@@ -9,7 +11,7 @@ import {
   type AnomaliaPrestazioneRow,
   type Sovrapposta,
 } from '../db/controlli';
-import type { AccertamentoRow, AccertamentoTable, PrestazioneTable } from '../db/tables';
+import type { AccertamentoRow, AccertamentoTable, PrestazioneRow, PrestazioneTable } from '../db/tables';
 import { toAmount } from '../domain/codici';
 import { readAccertamento, readFiltroAnomalie, type AccertamentoInput, type FiltroAnomalieInput, type RegoleAccertamento } from '../domain/controlli';
 
@@ -38,9 +40,29 @@ export function recordAnomalieRead(ctx: unknown, campo: string, rows: ReadonlyAr
 export function controlliResolvers<C extends PrestazioniContext>(
   table: PrestazioneTable,
   accertamenti: AccertamentoTable,
-  options: { campo: string; regole: RegoleAccertamento },
+  options: { campo: string; entity: string; regole: RegoleAccertamento },
 ) {
+  // One query per request for the accertamenti of every benefit it reads.
+  const loaders = new WeakMap<object, DataLoader<string, AccertamentoRow[]>>();
+  const accertamentiLoader = (ctx: C) => {
+    let loader = loaders.get(ctx);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => groupByKey(ids, await findAccertamenti(ctx.handle, accertamenti, ids), (r) => r.prestazioneId));
+      loaders.set(ctx, loader);
+    }
+    return loader;
+  };
   return {
+    /**
+     * `<Prestazione>.accertamenti`: what control bodies have recorded on a benefit
+     * they can read, by any of them, so that a second body sees the first one's
+     * outcome before it acts. Reading them is an identifying read of the person.
+     */
+    prestazioneAccertamenti: async (p: PrestazioneRow, _: unknown, ctx: C): Promise<AccertamentoRow[]> => {
+      const rows = await accertamentiLoader(ctx).load(p.id);
+      if (rows.length > 0) recordAccess(ctx, { tipo: SOGGETTO_PERSONA, id: p.personaId }, `${options.entity}.accertamenti`);
+      return rows;
+    },
     anomalie: async (_: unknown, args: AnomalieArgs<(typeof TIPI_ANOMALIA_PRESTAZIONE)[number]>, ctx: C) => {
       const filtro = readFiltroAnomalie(args.filtro, TIPI_ANOMALIA_PRESTAZIONE);
       const { limit, after } = readPageArgs(args);

@@ -6,6 +6,7 @@ import { Dsu, prestazioneDsu } from './dsu';
 
 const shared = prestazioniResolvers<PrestazioniAgevolateContext>(prestazione);
 const controlli = controlliResolvers<PrestazioniAgevolateContext>(prestazione, accertamento, {
+  entity: 'PrestazioneAgevolata',
   campo: 'Query.anomaliePrestazioniAgevolate',
   // Every PSA benefit is ISEE-tested: every kind applies, and the sanction of art. 38 c. 3 DL 78/2010.
   regole: { tipi: TIPI_ANOMALIA, sanzione: { min: 500, max: 5000 } },
@@ -17,7 +18,7 @@ export const resolvers = {
   Query: { aggregatiPrestazioniAgevolate: shared.aggregati, elencoPrestazioniAgevolate: shared.elenco, anomalieIsee, anomaliePrestazioniAgevolate: controlli.anomalie },
   Mutation: { registraAccertamentoAgevolata: controlli.registraAccertamento },
   Persona: { ...shared.persona, prestazioniAgevolate: shared.cartella },
-  PrestazioneAgevolata: { ...shared.prestazione, dsu: prestazioneDsu },
+  PrestazioneAgevolata: { ...shared.prestazione, dsu: prestazioneDsu, accertamenti: controlli.prestazioneAccertamenti },
   Dsu,
   AnomaliaIsee,
   EvidenzaIsee,
