@@ -19,6 +19,7 @@ import { oneProcess, processPerService, type Topology } from './ingest/topologie
  * from /proc: the platform's processes, PostgreSQL's backends, this client.
  *
  *   npx pnpm --filter @casellario/bench ingest [-- --record 100000] [--topologia uno|servizi]
+ *   (BENCH_PROFILO=<dir> writes a CPU profile of the one-process platform over the run)
  */
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -41,7 +42,8 @@ for (const t of TOPOLOGIES.filter((t) => !option('--topologia') || option('--top
   try {
     setBenchDatabase(databaseName(db.url!));
     const cpu = sampleCpu(platform.pid);
-    const run = await sendAndWait(platform.gateway, token, parts);
+    const send = () => sendAndWait(platform.gateway, token, parts);
+    const run = platform.profile ? await platform.profile(`ingest-${t.key}`, send) : await send();
     results.push({ label: t.label, run, cpu: cpuSince(cpu, platform.pid) });
     console.error(`${t.label}: end to end ${run.delivered.toFixed(1)} s`);
   } finally {

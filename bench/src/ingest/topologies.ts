@@ -9,6 +9,8 @@ export interface Topology {
   gateway: string;
   pid: number;
   stop(): Promise<void>;
+  /** With BENCH_PROFILO=<dir>, a V8 CPU profile of the platform while `during` runs (one process only). */
+  profile?<T>(nome: string, during: () => Promise<T>): Promise<T>;
 }
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -16,7 +18,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** As `npm start` runs it: the gateway and every subgraph in one process, one event loop. */
 export async function oneProcess(databaseUrl: string): Promise<Topology> {
   const p = await startPlatformProcess(databaseUrl, { senzaPolitiche: false });
-  return { gateway: p.gateway, pid: p.pid, stop: () => p.stop() };
+  return { gateway: p.gateway, pid: p.pid, stop: () => p.stop(), profile: (nome, during) => p.profile(nome, during) };
 }
 
 async function isFree(port: number): Promise<boolean> {
