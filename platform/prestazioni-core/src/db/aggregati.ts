@@ -20,7 +20,10 @@ function importoSql(t: PrestazioneTable): SQL {
 
 /**
  * Recomputes the cube of a benefit component from its benefits, in one transaction:
- * readers keep the previous cube until it commits. A transaction-scoped advisory
+ * readers keep the previous cube until it commits. The new cube is built in a table
+ * of its own and put in the old one's place at the end (drop, rename), so a refresh
+ * leaves no dead copy of a million cells behind for vacuum, and the index is built
+ * once over the finished data instead of row by row. A transaction-scoped advisory
  * lock keeps two replicas from computing it at once (the second returns at once).
  * Returns whether it ran and how many cells it wrote.
  */
@@ -52,7 +55,11 @@ export async function aggiornaAggregati(
     // The state of the benefits this cube will reflect at least: read before them (READ COMMITTED: the
     // insert below sees this and anything committed since). Writes after it bump versione past it.
     const [{ versione } = { versione: 0 }] = await rows<{ versione: number }>(sql`select versione::float8 as versione from ${aggregatoStato}`);
-    await tx.execute(sql`delete from ${aggregato}`);
+    const schema = getTableConfig(aggregato).schema!;
+    const nuovo = sql.raw(`"${schema}"."aggregato_calcolo"`);
+    // Left over only by a crash mid-refresh, which rolled back its creation anyway: belt and braces.
+    await tx.execute(sql`drop table if exists ${nuovo}`);
+    await tx.execute(sql`create table ${nuovo} (like ${aggregato} including defaults)`);
     const eta = sql`extract(year from ${t.dataRiferimento})::int - ${t.annoNascita}`;
     const [written] = await rows<{ n: number }>(sql`
       with sorgente as (
@@ -69,7 +76,7 @@ export async function aggiornaAggregati(
           from ${t}
          where not ${t.annullata}
       ), celle as (
-        insert into ${aggregato} (insieme, ${cols}, persone, prestazioni, importo, soppressa)
+        insert into ${nuovo} (insieme, ${cols}, persone, prestazioni, importo, soppressa)
         select grouping(${cols})::smallint, ${cols}, count(distinct persona_id), count(*), coalesce(sum(importo), 0),
                case when count(distinct persona_id) between 1 and ${k - 1} then 1 else 0 end
           from sorgente
@@ -77,14 +84,19 @@ export async function aggiornaAggregati(
         returning 1
       )
       select count(*)::int as n from celle`);
-    // Fresh statistics, or the planner reads the new cube as the empty one it replaced.
-    await tx.execute(sql`analyze ${aggregato}`);
+    // The reading index (as the migration names it, once the table takes the old one's place), and fresh statistics.
+    await tx.execute(sql.raw(`create index "aggregato_calcolo_lettura" on "${schema}"."aggregato_calcolo" (insieme, codice_regione, codice_comune, anno)`));
+    await tx.execute(sql`analyze ${nuovo}`);
     const count = async (q: SQL) => (await rows<{ n: number }>(q))[0]?.n ?? 0;
-    let { secondarie } = await sopprimiNelCubo(count, sql`${aggregato}`);
+    let { secondarie } = await sopprimiNelCubo(count, nuovo);
     // What only a two-way table's own equations reveal, written back; then the lines again.
-    for (let added = await verificaTabelle2D(rows, sql`${aggregato}`, k); added > 0; added = await verificaTabelle2D(rows, sql`${aggregato}`, k)) {
-      secondarie += added + (await sopprimiNelCubo(count, sql`${aggregato}`)).secondarie;
+    for (let added = await verificaTabelle2D(rows, nuovo, k); added > 0; added = await verificaTabelle2D(rows, nuovo, k)) {
+      secondarie += added + (await sopprimiNelCubo(count, nuovo)).secondarie;
     }
+    // The swap: readers wait only for these three statements and the commit, then read the new cube.
+    await tx.execute(sql`drop table ${aggregato}`);
+    await tx.execute(sql.raw(`alter table "${schema}"."aggregato_calcolo" rename to "aggregato"`));
+    await tx.execute(sql.raw(`alter index "${schema}"."aggregato_calcolo_lettura" rename to "aggregato_lettura"`));
     await tx.execute(sql`update ${aggregatoStato} set aggiornato_al = now(), soglia = ${k}, versione_cubo = ${versione}`);
     return { aggiornato: true, celle: written?.n ?? 0, secondarie };
   });
