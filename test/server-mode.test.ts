@@ -1,28 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, databaseBackends, graphqlRequest, ROLE_TOKENS, type TestDatabase } from '@casellario/kit/testing';
+import { createTestDatabase, databaseBackends, freePortRun, graphqlRequest, ROLE_TOKENS, type TestDatabase } from '@casellario/kit/testing';
 import { SUBGRAPH_MODULES } from '@casellario/embedded';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer().once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-/** A run of `count` consecutive free ports. */
-async function freePorts(count: number): Promise<number> {
-  for (;;) {
-    const base = 20000 + Math.floor(Math.random() * 20000);
-    const ports = Array.from({ length: count }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-}
 
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i++) {
@@ -40,7 +23,7 @@ describe.runIf(databaseBackends().includes('postgres'))('server mode: one proces
   let gatewayPort: number;
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const base = await freePorts(SUBGRAPH_MODULES.length + 1);
+    const base = await freePortRun(SUBGRAPH_MODULES.length + 1);
     gatewayPort = base + SUBGRAPH_MODULES.length;
     child = spawn(process.execPath, ['--import', 'tsx', 'platform/embedded/src/server-mode.ts', '--demo', '150'], {
       cwd: root,

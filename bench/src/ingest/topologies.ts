@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPH_MODULES } from '@casellario/embedded';
+import { freePortRun } from '@casellario/kit/testing';
 import { startPlatformProcess } from '../cartella/platform';
 
 /** A platform the ingest bench sends to: where its gateway listens, and the process tree to count CPU for. */
@@ -21,27 +21,12 @@ export async function oneProcess(databaseUrl: string): Promise<Topology> {
   return { gateway: p.gateway, pid: p.pid, stop: () => p.stop(), profile: (nome, during) => p.profile(nome, during) };
 }
 
-async function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer().once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-/** The first of `count` consecutive free ports. */
-async function freePorts(count: number): Promise<number> {
-  for (;;) {
-    const base = 20000 + Math.floor(Math.random() * 20000);
-    if ((await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)))).every(Boolean)) return base;
-  }
-}
-
 /**
  * As deployed (`npm run start:server`): the gateway and each subgraph a process
  * of its own, which the kernel schedules on every core.
  */
 export async function processPerService(databaseUrl: string): Promise<Topology> {
-  const base = await freePorts(SUBGRAPH_MODULES.length + 1);
+  const base = await freePortRun(SUBGRAPH_MODULES.length + 1);
   const port = base + SUBGRAPH_MODULES.length;
   const child = spawn(process.execPath, ['--import', 'tsx', 'platform/embedded/src/server-mode.ts'], {
     cwd: root,
