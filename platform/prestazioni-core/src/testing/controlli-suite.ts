@@ -257,6 +257,21 @@ export function describeControlliSubgraph(config: ControlliSuiteConfig): void {
         const dismissed = await registra(await ROLE_TOKENS.controllo('GDF'), { prestazione: p.id, tipoAnomalia: a.tipo, esito: 'ARCHIVIATO' });
         expect(dismissed.errors).toBeUndefined();
         expect(dismissed.data?.[names.registra]).toMatchObject({ esito: 'ARCHIVIATO', importoDaRecuperare: null, sanzione: null });
+
+        // Both are read back on the benefit, oldest first, and the read is logged against the person.
+        c.sg.accessLog.records.length = 0;
+        const back = await graphqlRequest<Record<string, { elementi: Array<{ prestazione: { id: string; accertamenti: Json[] } }> }>>(
+          c.sg.url,
+          `{ ${names.anomalie}(primi: 200) { elementi { prestazione { id accertamenti { esito importoDaRecuperare riferimento ente } } } } }`,
+          { token: await ROLE_TOKENS.controllo('GDF'), headers: { 'x-riferimento': 'PV-2026-0043' } },
+        );
+        expect(back.errors).toBeUndefined();
+        const read = back.data![names.anomalie]!.elementi.find((e) => e.prestazione.id === p.id)!;
+        expect(read.prestazione.accertamenti).toEqual([
+          { esito: 'CONFERMATO', importoDaRecuperare: 812.5, riferimento: 'PV-2026-0042', ente: 'GDF' },
+          { esito: 'ARCHIVIATO', importoDaRecuperare: null, riferimento: 'PG-TEST/0001', ente: 'GDF' },
+        ]);
+        expect(c.sg.accessLog.records.some((r) => r.soggettoId === p.personaId && r.campi.some((f) => f.endsWith('.accertamenti')))).toBe(true);
       });
 
       it('refuses invalid accertamenti with BAD_USER_INPUT and a message in Italian, storing nothing', async () => {
