@@ -1,7 +1,6 @@
 import { SUBGRAPH_MODULES } from '@casellario/embedded';
 import { openPostgres, type DatabaseHandle, type SubgraphModule } from '@casellario/kit';
-// By path: @casellario/demo-data is not among bench's dependencies (its package.json is not ours to change).
-import { streamDataset, type DemoDataset } from '../../../platform/demo-data/src/index';
+import { streamDataset, type DemoDataset } from '@casellario/demo-data';
 
 /**
  * One loading process (started by load.ts): generates the whole stream — the
