@@ -219,6 +219,13 @@ describe('operator console in headless Chromium, served by the platform', () => 
       sql`select esito, importo_da_recuperare::text as importo, riferimento, ente, note from prestazioni_agevolate.accertamento where prestazione_id = ${attese[sopraSoglia]!.prestazione.id}`,
     );
     expect(stored).toEqual([{ esito: 'CONFERMATO', importo: '1234.56', riferimento: 'PV-2026-0042', ente: 'GDF', note: 'Verifica documentale' }]);
+    // The card lists it at once, and a new search reads it back from the platform.
+    const registrati = () => scheda.locator('.accertamenti li').allTextContents();
+    await expect(registrati()).resolves.toEqual([expect.stringMatching(/anomalia confermata, da recuperare 1\.?234,56\s€ — GDF, pratica PV-2026-0042/)]);
+    await page.getByRole('button', { name: 'Cerca anomalie' }).click();
+    await scheda.getByRole('button', { name: /^Registra accertamento/ }).waitFor();
+    await expect(registrati()).resolves.toEqual([expect.stringMatching(/anomalia confermata, da recuperare 1\.?234,56\s€ — GDF, pratica PV-2026-0042/)]);
+    await expect(schede.nth(sopraSoglia === 0 ? 1 : 0).innerText()).resolves.toContain('Nessun accertamento registrato');
     expect(riferimenti.length).toBeGreaterThanOrEqual(2);
     expect(new Set(riferimenti)).toEqual(new Set(['PV-2026-0042']));
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -18,7 +18,15 @@ export function leggiImporto(testo: string): number | null | 'invalido' {
  * operator, the ente and the case reference of the session, and logs it as an
  * identifying act; the console shows back what was stored.
  */
-export function AccertamentoForm(props: { api: ApiClient; controllo: Controllo; prestazione: string; tipoAnomalia: string; etichetta: string }) {
+export function AccertamentoForm(props: {
+  api: ApiClient;
+  controllo: Controllo;
+  prestazione: string;
+  tipoAnomalia: string;
+  etichetta: string;
+  /** Told of what was stored, to list it with the others. */
+  onRegistrato?: (a: Accertamento) => void;
+}) {
   const [aperto, setAperto] = useState(false);
   const [esito, setEsito] = useState<'CONFERMATO' | 'ARCHIVIATO'>('CONFERMATO');
   const [importo, setImporto] = useState('');
@@ -55,7 +63,9 @@ export function AccertamentoForm(props: { api: ApiClient; controllo: Controllo; 
     try {
       const input = { prestazione: props.prestazione, tipoAnomalia: props.tipoAnomalia, esito, importoDaRecuperare, sanzione: sanzioneValore, note: note.trim() || null };
       const { data } = await props.api.request<Record<string, Accertamento>>(registraAccertamento(props.controllo), { input });
-      setRegistrato(Object.values(data)[0]!);
+      const stored = Object.values(data)[0]!;
+      setRegistrato(stored);
+      props.onRegistrato?.(stored);
     } catch (e) {
       setErrore((e as Error).message);
     }

@@ -4,7 +4,7 @@ import { Avviso } from '../../components/avviso';
 import type { Sessione } from '../../session';
 import { AccertamentoForm } from './accertamento-form';
 import { EvidenzaAnomalia } from './evidenza';
-import { CONTROLLI, NOMI_ANOMALIA, type Anomalia, type Controllo, type PaginaAnomalie } from './queries';
+import { CONTROLLI, NOMI_ANOMALIA, type Accertamento, type Anomalia, type Controllo, type PaginaAnomalie } from './queries';
 import { formatData, formatEuro } from '../../format';
 
 /**
@@ -15,7 +15,8 @@ import { formatData, formatEuro } from '../../format';
 export function Anomalie({ api, sessione }: { api: ApiClient; sessione: Sessione }) {
   const [controllo, setControllo] = useState<Controllo>('ISEE');
   const [anno, setAnno] = useState('');
-  const [elenco, setElenco] = useState<{ controllo: Controllo; pagina: PaginaAnomalie } | null>(null);
+  // `ricerca` counts searches: a new one shows every card afresh, as the platform answers now.
+  const [elenco, setElenco] = useState<{ controllo: Controllo; pagina: PaginaAnomalie; ricerca: number } | null>(null);
   const [errore, setErrore] = useState<string | null>(null);
   const [attesa, setAttesa] = useState(false);
 
@@ -28,7 +29,11 @@ export function Anomalie({ api, sessione }: { api: ApiClient; sessione: Sessione
       const definizione = CONTROLLI[controllo];
       const { data } = await api.request<Record<string, PaginaAnomalie>>(definizione.query, { filtro: annoNumero ? { anno: annoNumero } : {}, dopo });
       const pagina = data[definizione.campo]!;
-      setElenco((prima) => (dopo && prima ? { controllo, pagina: { ...pagina, elementi: [...prima.pagina.elementi, ...pagina.elementi] } } : { controllo, pagina }));
+      setElenco((prima) =>
+        dopo && prima
+          ? { controllo, ricerca: prima.ricerca, pagina: { ...pagina, elementi: [...prima.pagina.elementi, ...pagina.elementi] } }
+          : { controllo, pagina, ricerca: (prima?.ricerca ?? 0) + 1 },
+      );
     } catch (e) {
       setErrore((e as Error).message);
     } finally {
@@ -75,7 +80,7 @@ export function Anomalie({ api, sessione }: { api: ApiClient; sessione: Sessione
           </p>
           <ul class="anomalie">
             {elenco.pagina.elementi.map((a) => (
-              <SchedaAnomalia key={`${a.tipo}-${a.prestazione.id}`} api={api} controllo={elenco.controllo} anomalia={a} />
+              <SchedaAnomalia key={`${elenco.ricerca}-${a.tipo}-${a.prestazione.id}`} api={api} controllo={elenco.controllo} anomalia={a} />
             ))}
           </ul>
           {elenco.pagina.haAltri && (
@@ -93,6 +98,7 @@ function SchedaAnomalia({ api, controllo, anomalia }: { api: ApiClient; controll
   const p = anomalia.prestazione;
   const persona = p.persona.anagrafica;
   const titoloId = `anomalia-${anomalia.tipo}-${p.id}`;
+  const [accertamenti, setAccertamenti] = useState<Accertamento[]>(p.accertamenti ?? []);
   return (
     <li class="anomalia">
       <article aria-labelledby={titoloId}>
@@ -125,8 +131,33 @@ function SchedaAnomalia({ api, controllo, anomalia }: { api: ApiClient; controll
           </div>
         </dl>
         <EvidenzaAnomalia tipo={anomalia.tipo} evidenza={anomalia.evidenza} />
-        <AccertamentoForm api={api} controllo={controllo} prestazione={p.id} tipoAnomalia={anomalia.tipo} etichetta={`${p.codicePrestazione} ${persona?.cognome ?? ''}`.trim()} />
+        <AccertamentiRegistrati elenco={accertamenti} />
+        <AccertamentoForm
+          api={api}
+          controllo={controllo}
+          prestazione={p.id}
+          tipoAnomalia={anomalia.tipo}
+          etichetta={`${p.codicePrestazione} ${persona?.cognome ?? ''}`.trim()}
+          onRegistrato={(a) => setAccertamenti((prima) => [...prima, a])}
+        />
       </article>
     </li>
+  );
+}
+
+/** What control bodies already recorded on the benefit, oldest first: a second body sees the first one's outcome before it acts. */
+function AccertamentiRegistrati({ elenco }: { elenco: Accertamento[] }) {
+  if (elenco.length === 0) return <p class="aiuto">Nessun accertamento registrato su questa prestazione.</p>;
+  return (
+    <div class="accertamenti">
+      <h3>Accertamenti registrati</h3>
+      <ul>
+        {elenco.map((a) => (
+          <li key={a.id}>
+            {formatData(a.istante)}: {a.esito === 'CONFERMATO' ? `anomalia confermata, da recuperare ${formatEuro(a.importoDaRecuperare ?? 0)}` : 'archiviata'} — {a.ente}, pratica {a.riferimento}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,11 @@
+/** What the console shows of an accertamento, already recorded or just recorded. */
+const ACCERTAMENTO = /* GraphQL */ `id esito importoDaRecuperare riferimento ente istante operatore`;
+
 const PRESTAZIONE = /* GraphQL */ `
   id codicePrestazione denominazionePrestazione dataInizio dataFine dataErogazione importoPrestazione importoMensile
   enteErogatore { codice denominazione }
   persona { id codiceFiscale anagrafica { cognome nome } }
+  accertamenti { ${ACCERTAMENTO} }
 `;
 
 const SOVRAPPOSTA = /* GraphQL */ `prestazione { id codicePrestazione dataInizio dataFine importoMensile enteErogatore { codice denominazione } } dal al`;
@@ -53,7 +57,7 @@ export type Controllo = keyof typeof CONTROLLI;
 export function registraAccertamento(controllo: Controllo): string {
   const campo = CONTROLLI[controllo].accertamento;
   return /* GraphQL */ `
-    mutation Registra($input: AccertamentoInput!) { ${campo}(input: $input) { id esito riferimento istante operatore } }`;
+    mutation Registra($input: AccertamentoInput!) { ${campo}(input: $input) { ${ACCERTAMENTO} } }`;
 }
 
 interface Ente {
@@ -74,6 +78,8 @@ export interface PrestazioneAnomala {
   persona: { id: string; codiceFiscale: string | null; anagrafica: { cognome: string | null; nome: string | null } | null };
   importoSogliaIsee?: number | null;
   numeroProtocolloDsu?: string | null;
+  /** Recorded by any control body on this benefit, oldest first. */
+  accertamenti: Accertamento[];
 }
 
 /** The evidence of any listing: the fields of the ISEE one and those of the benefit ones, each present where it applies. */
@@ -110,6 +116,8 @@ export interface PaginaAnomalie {
 export interface Accertamento {
   id: string;
   esito: 'CONFERMATO' | 'ARCHIVIATO';
+  importoDaRecuperare: number | null;
+  ente: string;
   riferimento: string;
   istante: string;
   operatore: string;
