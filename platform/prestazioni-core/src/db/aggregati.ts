@@ -57,8 +57,6 @@ export async function aggiornaAggregati(
     const [{ versione } = { versione: 0 }] = await rows<{ versione: number }>(sql`select versione::float8 as versione from ${aggregatoStato}`);
     const schema = getTableConfig(aggregato).schema!;
     const nuovo = sql.raw(`"${schema}"."aggregato_calcolo"`);
-    // Left over only by a crash mid-refresh, which rolled back its creation anyway: belt and braces.
-    await tx.execute(sql`drop table if exists ${nuovo}`);
     await tx.execute(sql`create table ${nuovo} (like ${aggregato} including defaults)`);
     const eta = sql`extract(year from ${t.dataRiferimento})::int - ${t.annoNascita}`;
     const [written] = await rows<{ n: number }>(sql`
@@ -84,8 +82,14 @@ export async function aggiornaAggregati(
         returning 1
       )
       select count(*)::int as n from celle`);
-    // The reading index (as the migration names it, once the table takes the old one's place), and fresh statistics.
-    await tx.execute(sql.raw(`create index "aggregato_calcolo_lettura" on "${schema}"."aggregato_calcolo" (insieme, codice_regione, codice_comune, anno)`));
+    // The reading index as the migrations defined it on the live table, built once over the full table;
+    // it takes the migration's name when the table takes the old one's place.
+    const [indice] = await rows<{ definizione: string }>(
+      sql`select pg_get_indexdef(${`"${schema}"."aggregato_lettura"`}::regclass) as definizione`,
+    );
+    const definizione = indice?.definizione.replace(/^CREATE INDEX aggregato_lettura ON (\S+)\.aggregato /, 'CREATE INDEX aggregato_calcolo_lettura ON $1.aggregato_calcolo ');
+    if (!definizione?.includes('aggregato_calcolo_lettura')) throw new Error(`indice aggregato_lettura di ${schema} non riconosciuto: ${indice?.definizione}`);
+    await tx.execute(sql.raw(definizione));
     await tx.execute(sql`analyze ${nuovo}`);
     const count = async (q: SQL) => (await rows<{ n: number }>(q))[0]?.n ?? 0;
     let { secondarie } = await sopprimiNelCubo(count, nuovo);

@@ -1,8 +1,9 @@
 import { byKey, groupByKey, type DatabaseHandle } from '@casellario/kit';
 import type { Viewer } from '@casellario/policies';
 import DataLoader from 'dataloader';
+import { findAccertamenti } from './controlli';
 import { findPrestazioniByIds, findPrestazioniByPersone } from './queries';
-import type { PrestazioneRow, PrestazioneTable } from './tables';
+import { accertamentoFor, type AccertamentoRow, type PrestazioneRow, type PrestazioneTable } from './tables';
 
 /** What `Persona.<list>(anno:, includiAnnullate:)` asks for one person. */
 export interface CartellaKey {
@@ -29,6 +30,10 @@ export function createPrestazioniLoaders(handle: DatabaseHandle, table: Prestazi
   return {
     prestazione: new DataLoader<string, PrestazioneRow | null>(async (ids) =>
       byKey(ids, await findPrestazioniByIds(handle, table, viewer, ids), (r) => r.id),
+    ),
+    /** The accertamenti of benefits already read within the viewer's scope, oldest first. */
+    accertamenti: new DataLoader<string, AccertamentoRow[]>(async (ids) =>
+      groupByKey(ids, await findAccertamenti(handle, accertamentoFor(table), ids), (r) => r.prestazioneId),
     ),
     cartella: new DataLoader<CartellaKey, PrestazioneRow[], string>(
       async (keys) => {

@@ -234,9 +234,9 @@ export type AggregatoStatoTable = ReturnType<typeof aggregatoStatoTable>;
 
 /**
  * The tables of a benefit component: its benefits, its copy of the caseload (kit
- * `caseloadTable`) and the accertamenti recorded on its benefits. The caseload is
- * registered against the benefit table so that every query built from the benefit
- * table finds it.
+ * `caseloadTable`) and the accertamenti recorded on its benefits. The companions
+ * are registered against the benefit table so that every query built from the
+ * benefit table finds them.
  */
 export function prestazioniTables(schema: PgSchema, provaMezzi: readonly CodiceProvaMezzi[]) {
   const prestazione = prestazioneTable(schema, provaMezzi);
@@ -245,11 +245,13 @@ export function prestazioniTables(schema: PgSchema, provaMezzi: readonly CodiceP
   const aggregato = aggregatoTable(schema);
   const aggregatoStato = aggregatoStatoTable(schema);
   caseloadOf.set(prestazione, caseload);
+  accertamentoOf.set(prestazione, accertamento);
   cubeOf.set(prestazione, { aggregato, aggregatoStato });
   return { prestazione, caseload, accertamento, aggregato, aggregatoStato };
 }
 
 const caseloadOf = new WeakMap<PrestazioneTable, CaseloadTable>();
+const accertamentoOf = new WeakMap<PrestazioneTable, AccertamentoTable>();
 const cubeOf = new WeakMap<PrestazioneTable, { aggregato: AggregatoTable; aggregatoStato: AggregatoStatoTable }>();
 
 /** The cube of aggregates of the component a benefit table belongs to. */
@@ -263,5 +265,12 @@ export function cubeFor(t: PrestazioneTable): { aggregato: AggregatoTable; aggre
 export function caseloadFor(t: PrestazioneTable): CaseloadTable {
   const table = caseloadOf.get(t);
   if (!table) throw new Error('benefit table created without prestazioniTables(): no caseload');
+  return table;
+}
+
+/** The accertamenti table of the component a benefit table belongs to. */
+export function accertamentoFor(t: PrestazioneTable): AccertamentoTable {
+  const table = accertamentoOf.get(t);
+  if (!table) throw new Error('benefit table created without prestazioniTables(): no accertamenti');
   return table;
 }

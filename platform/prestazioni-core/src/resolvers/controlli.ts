@@ -1,9 +1,7 @@
-import { groupByKey, readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
-import DataLoader from 'dataloader';
+import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
 import { badUserInput, forbidden } from '@casellario/policies';
 import type { PrestazioniContext } from '../context';
 import {
-  findAccertamenti,
   findAnomaliePrestazioni,
   findPrestazioneControllabile,
   insertAccertamento,
@@ -42,16 +40,6 @@ export function controlliResolvers<C extends PrestazioniContext>(
   accertamenti: AccertamentoTable,
   options: { campo: string; entity: string; regole: RegoleAccertamento },
 ) {
-  // One query per request for the accertamenti of every benefit it reads.
-  const loaders = new WeakMap<object, DataLoader<string, AccertamentoRow[]>>();
-  const accertamentiLoader = (ctx: C) => {
-    let loader = loaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (ids: readonly string[]) => groupByKey(ids, await findAccertamenti(ctx.handle, accertamenti, ids), (r) => r.prestazioneId));
-      loaders.set(ctx, loader);
-    }
-    return loader;
-  };
   return {
     /**
      * `<Prestazione>.accertamenti`: what control bodies have recorded on a benefit
@@ -59,7 +47,7 @@ export function controlliResolvers<C extends PrestazioniContext>(
      * outcome before it acts. Reading them is an identifying read of the person.
      */
     prestazioneAccertamenti: async (p: PrestazioneRow, _: unknown, ctx: C): Promise<AccertamentoRow[]> => {
-      const rows = await accertamentiLoader(ctx).load(p.id);
+      const rows = await ctx.loaders.accertamenti.load(p.id);
       if (rows.length > 0) recordAccess(ctx, { tipo: SOGGETTO_PERSONA, id: p.personaId }, `${options.entity}.accertamenti`);
       return rows;
     },

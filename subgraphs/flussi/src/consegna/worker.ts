@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
 import { deliverBatch, logger, safeError, serializeBatch, type DatabaseHandle } from '@casellario/kit';
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FlussiKeys } from '../keys';
 import { consegnaParte, destinazione, lottoConsegna } from '../db/schema';
 import { DESTINAZIONI, type Destinazione } from './destinazioni';
@@ -85,18 +85,24 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const inflate = promisify(inflateRaw);
   const MAX_LOTTI = 32;
 
-  async function openLotti(flussoIds: string[], cache: Map<string, Record<string, Payload>>): Promise<void> {
-    const missing = [...new Set(flussoIds)].filter((id) => !cache.has(id));
-    if (missing.length === 0) return;
-    const rows = await db.select().from(lottoConsegna).where(inArray(lottoConsegna.flussoId, missing));
-    for (const r of rows) {
-      if (!r.payload) throw new Error(`payload del flusso ${r.flussoId} già cancellato con record ancora da consegnare`);
-      // Inflated in libuv's thread pool, off the thread that serves requests.
-      cache.set(r.flussoId, JSON.parse((await inflate(keys.open(r.payload))).toString('utf8')) as Record<string, Payload>);
-      // Oldest first out (Map keeps insertion order).
-      while (cache.size > MAX_LOTTI) cache.delete(cache.keys().next().value!);
-    }
+  /** Keeps a part's payloads, oldest out first (a Map keeps insertion order). */
+  function tieni(flussoId: string, payloads: Record<string, Payload>): void {
+    lotti.set(flussoId, payloads);
+    while (lotti.size > MAX_LOTTI) lotti.delete(lotti.keys().next().value!);
   }
+
+  /** A part's payloads: from memory, or read, decrypted and parsed once. */
+  async function openLotto(flussoId: string): Promise<Record<string, Payload>> {
+    const cached = lotti.get(flussoId);
+    if (cached) return cached;
+    const [row] = await db.select({ payload: lottoConsegna.payload }).from(lottoConsegna).where(eq(lottoConsegna.flussoId, flussoId));
+    if (!row?.payload) throw new Error(`payload del flusso ${flussoId} già cancellato con record ancora da consegnare`);
+    // Inflated in libuv's thread pool, off the thread that serves requests.
+    const payloads = JSON.parse((await inflate(keys.open(row.payload))).toString('utf8')) as Record<string, Payload>;
+    tieni(flussoId, payloads);
+    return payloads;
+  }
+
 
   /**
    * Persons anagrafe already has at least this version of (CF → id, version): the
@@ -164,9 +170,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     let delivered = 0;
     try {
       for (let part = await nextPart(dest.nome); part && !stopped; part = await nextPart(dest.nome)) {
-        await openLotti([part.flussoId], lotti);
-        const lotto = lotti.get(part.flussoId);
-        if (!lotto) throw new Error(`payload mancante per la parte ${part.flussoId}`);
+        const lotto = await openLotto(part.flussoId);
         const targets = dest.fanout ?? [dest.nome];
         const urls = targets.map((t) => {
           const url = options.urls()[t];
@@ -269,8 +273,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
      * for any other process and after a restart.
      */
     accoda(flussoId: string, payloads: Record<string, Payload>): void {
-      lotti.set(flussoId, payloads);
-      while (lotti.size > MAX_LOTTI) lotti.delete(lotti.keys().next().value!);
+      tieni(flussoId, payloads);
     },
     /** Asks for a delivery cycle now (after a flow was acknowledged). */
     kick(): void {

@@ -16,6 +16,14 @@ export function flussoView(parti: FlussoRow[], giaRicevuto: boolean, contenutoDi
 
 const ids = (f: FlussoView) => f.parti.map((p) => p.id);
 
+/** The delivery state of a flow, read once per view: `stato` and `consegna` both need it. */
+const consegne = new WeakMap<FlussoView, ReturnType<typeof statoConsegna>>();
+function consegnaDi(f: FlussoView, ctx: FlussiContext): ReturnType<typeof statoConsegna> {
+  let stato = consegne.get(f);
+  if (!stato) consegne.set(f, (stato = statoConsegna(ctx.handle, ids(f))));
+  return stato;
+}
+
 export const Flusso = {
   /** `id` is the flow's name: unique across the registry, and what enti already use. */
   async __resolveReference(ref: { id: string }, ctx: FlussiContext) {
@@ -32,7 +40,7 @@ export const Flusso = {
   partiRicevute: (f: FlussoView) => f.parti.length,
   async stato(f: FlussoView, _: unknown, ctx: FlussiContext) {
     if (f.parti.length < f.parti[0]!.parti) return 'PARZIALE';
-    return (await statoConsegna(ctx.handle, ids(f))).daConsegnare > 0 ? 'IN_CONSEGNA' : 'CONSEGNATO';
+    return (await consegnaDi(f, ctx)).daConsegnare > 0 ? 'IN_CONSEGNA' : 'CONSEGNATO';
   },
   riepilogo: (f: FlussoView) => ({
     flusso: f,
@@ -52,7 +60,7 @@ export const Flusso = {
     return toPage(rows, page.limit, (r) => [r.numero]);
   },
   consegna: async (f: FlussoView, _: unknown, ctx: FlussiContext) => {
-    const s = await statoConsegna(ctx.handle, ids(f));
+    const s = await consegnaDi(f, ctx);
     return { ...s, completata: s.daConsegnare === 0 };
   },
   giaRicevuto: (f: FlussoView) => f.giaRicevuto,
