@@ -12,6 +12,7 @@ const REFUSALS: Record<DevTokenRefusal, string> = {
   ente: 'Codice ente mancante o malformato (es. H501, INPS, GDF, MLPS, R12)',
   territorio: 'Territorio non valido: IT, un codice ISTAT di regione (2 cifre) o di comune (6 cifre)',
   territorioMancante: 'La finalità programmazione richiede il territorio',
+  territorioNazionale: 'La finalità programmazione richiede una regione o un comune, non IT',
   sub: 'Operatore non valido',
 };
 
