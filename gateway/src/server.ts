@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { createApolloServer, createGraphQLHttpHandler, listen, queryLimitsFromEnv, type QueryLimits, type RunningServer } from '@casellario/kit';
+import { CLIENT_REQUEST_ID_HEADER, createApolloServer, createGraphQLHttpHandler, listen, queryLimitsFromEnv, type QueryLimits, type RunningServer } from '@casellario/kit';
 import { gatewaySecretsFromEnv, type GatewaySecrets, type TokenVerifier } from '@casellario/policies';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
@@ -65,7 +65,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxTokens: limits.token,
     ready,
     routes: options.routes,
-    context: async ({ requestId, headers }) => {
+    // requestId is the gateway's own (see createGraphQLHttpHandler); a client's x-request-id
+    // travels apart, for correlation only, and the proof binds ours.
+    context: async ({ requestId, requestIdCliente, headers }) => {
       const authorization = first(headers.authorization);
       const riferimento = first(headers['x-riferimento']);
       const viewer = await options.verify(authorization, riferimento);
@@ -75,6 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         forwardHeaders: {
           authorization,
           'x-request-id': requestId,
+          ...(requestIdCliente ? { [CLIENT_REQUEST_ID_HEADER]: requestIdCliente } : {}),
           ...(riferimento ? { 'x-riferimento': riferimento } : {}),
         },
       };

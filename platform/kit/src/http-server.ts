@@ -9,8 +9,29 @@ import { safeError } from './safe-error';
 
 /** What a request carries into the GraphQL context once authenticated. */
 export interface RequestInfo {
+  /** The server's id of the request: made by the gateway, never taken from a client. */
   requestId: string;
+  /** The id a client sent for its own correlation (`x-request-id`), sanitised; null when none or unusable. */
+  requestIdCliente: string | null;
   headers: IncomingMessage['headers'];
+}
+
+/**
+ * The header that carries a client's own `x-request-id` from the gateway to the
+ * subgraphs: kept apart from `x-request-id`, which is the gateway's own id.
+ */
+export const CLIENT_REQUEST_ID_HEADER = 'x-request-id-cliente';
+
+/**
+ * A client's request id as the log may keep it: printable ASCII, at most 64
+ * characters once trimmed; anything else (control characters, other scripts, too
+ * long) is dropped rather than altered, so that what is stored is what was sent.
+ */
+export function sanitizeClientRequestId(value: unknown): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string') return null;
+  const trimmed = first.trim();
+  return /^[\x20-\x7E]{1,64}$/.test(trimmed) ? trimmed : null;
 }
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
@@ -76,11 +97,17 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
       }
       if (req.method !== 'GET' && req.method !== 'POST') return sendJson(res, 405, graphqlError('Metodo non ammesso', 'BAD_REQUEST'));
 
-      const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
+      // Only a request admitted on the gateway's proof (which is bound to its
+      // x-request-id) carries an id this server may take as its own; the gateway, and
+      // any server without admission, makes its own, so that no client can make its
+      // requests look like another's in the access log. A client's id is kept apart.
+      const fromGateway = options.admit !== undefined;
+      const requestId = (fromGateway ? headerValue(req, 'x-request-id') : undefined) ?? randomUUID();
+      const requestIdCliente = sanitizeClientRequestId(req.headers[fromGateway ? CLIENT_REQUEST_ID_HEADER : 'x-request-id']);
       res.setHeader('x-request-id', requestId);
       let context: TContext;
       try {
-        context = await options.context({ requestId, headers: req.headers });
+        context = await options.context({ requestId, requestIdCliente, headers: req.headers });
       } catch (error) {
         const e = error as GraphQLError;
         const status = (e.extensions?.http as { status?: number } | undefined)?.status;

@@ -31,6 +31,7 @@ export const accessiPermissions = {
     'soggetto',
     'campi',
     'requestId',
+    'requestIdCliente',
     'hash',
   ]),
   SoggettoAccesso: sameRule(audit, ['tipo', 'id']),

@@ -5,7 +5,7 @@ import { accessiPermissions } from '@casellario/policies/permissions/accessi';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessiSubgraph, accessiTables, registraAccessi, verificaCatena } from '../src/index';
-import { HASH_INIZIALE, hashAccesso } from '../src/domain/catena';
+import { HASH_INIZIALE, hashAccesso, serializzaAccesso } from '../src/domain/catena';
 import { definition } from '../src/schema';
 import { BIANCHI, count, ROSSI, voce } from './voce';
 
@@ -37,7 +37,7 @@ const REGISTRO = /* GraphQL */ `
   query ($f: FiltroAccessi, $primi: Int, $dopo: String) {
     registroAccessi(filtro: $f, primi: $primi, dopo: $dopo) {
       haAltri cursoreSuccessivo
-      elementi { seq subgraph operatore ruolo ente riferimento soggetto { tipo id } campi requestId }
+      elementi { seq subgraph operatore ruolo ente riferimento soggetto { tipo id } campi requestId requestIdCliente }
     }
   }
 `;
@@ -62,6 +62,16 @@ describe('accessi shield and chain', () => {
     expect(hashAccesso(HASH_INIZIALE, { ...r, campi: ['cartella', 'Persona.codiceFiscale'] })).not.toBe(h1);
     expect(hashAccesso(h1, r)).not.toBe(h1);
   });
+
+  it('hashes a record without a client request id exactly as before that column existed, and one with it differently', () => {
+    const r = { ...voce(), seq: 1, istante: new Date('2026-11-26T09:00:00.123Z') };
+    // The canonical text of the first chains, column for column: rows written then must keep verifying.
+    const before = JSON.stringify([1, '2026-11-26T09:00:00.123Z', 'anagrafe', 'op-gestione-H501', 'gestione', 'H501', null, 'persona', ROSSI, ['Persona.codiceFiscale', 'cartella'], 'req-1']);
+    expect(serializzaAccesso({ ...r, requestIdCliente: null })).toBe(before);
+    expect(serializzaAccesso(r)).toBe(before);
+    expect(serializzaAccesso({ ...r, requestIdCliente: 'cli-1' })).toBe(before.replace(/]$/, ',["requestIdCliente","cli-1"]]'));
+    expect(hashAccesso(HASH_INIZIALE, { ...r, requestIdCliente: 'cli-1' })).not.toBe(hashAccesso(HASH_INIZIALE, r));
+  });
 });
 
 for (const backend of databaseBackends()) {
@@ -80,6 +90,8 @@ for (const backend of databaseBackends()) {
       expect((await post(sg.url, { items: batch }, `Bearer ${await ROLE_TOKENS.gestione()}`)).status).toBe(401);
       expect((await post(sg.url, { items: [voce({ ruolo: 'sistema' })] }, service)).status).toBe(500);
       expect((await post(sg.url, { items: [voce({ soggettoId: 'RSSMRA85T10A562S' })] }, service)).status).toBe(500);
+      expect((await post(sg.url, { items: [voce({ requestIdCliente: 'x'.repeat(65) })] }, service)).status).toBe(500);
+      expect((await post(sg.url, { items: [voce({ requestIdCliente: 'cli\u0000' })] }, service)).status).toBe(500);
       expect(await count(sg.handle)).toBe(0);
 
       const ok = await post(sg.url, { items: batch }, service);
@@ -149,6 +161,7 @@ for (const backend of databaseBackends()) {
               soggetto: { tipo: 'persona', id: ROSSI },
               campi: ['ValutazioneSina.protocolloDomanda'],
               requestId: 'req-gdf',
+              requestIdCliente: null,
             },
           ],
         });
@@ -197,7 +210,8 @@ for (const backend of databaseBackends()) {
         const r = await graphqlRequest<{ registroAccessi: Pagina }>(sg.url, REGISTRO, {
           token,
           variables: { f: { persona: ROSSI, operatore: 'op-controllo-GDF' } },
-          headers: { 'x-request-id': 'req-audit-1' },
+          // As the gateway sends it: its own id (bound by the proof) and the client's apart.
+          headers: { 'x-request-id': 'req-audit-1', 'x-request-id-cliente': 'cli-audit-1' },
         });
         expect(r.data?.registroAccessi.elementi.map((e) => e.seq)).toEqual(['27']);
         expect(await count(sg.handle)).toBe(before + 1);
@@ -213,6 +227,7 @@ for (const backend of databaseBackends()) {
             soggetto: { tipo: 'persona', id: ROSSI },
             campi: ['registroAccessi'],
             requestId: 'req-audit-1',
+            requestIdCliente: 'cli-audit-1',
           },
         ]);
         // A search that names nobody records nothing.

@@ -14,6 +14,7 @@ export interface FiltroAccessiInput {
   ruolo?: string | null;
   subgraph?: string | null;
   requestId?: string | null;
+  requestIdCliente?: string | null;
   dal?: string | null;
   al?: string | null;
 }
@@ -80,6 +81,7 @@ export const Query = {
       ruolo: short(filtro.ruolo, 16, 'ruolo'),
       subgraph: short(filtro.subgraph, 40, 'subgraph'),
       requestId: short(filtro.requestId, 64, 'requestId'),
+      requestIdCliente: short(filtro.requestIdCliente, 64, 'requestIdCliente'),
       dal: istante(filtro.dal, 'dal'),
       al: istante(filtro.al, 'al'),
     };
