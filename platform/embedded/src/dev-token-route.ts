@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeUtf8 } from '@casellario/kit';
 import { signDevToken } from '@casellario/policies';
 import { decideDevToken, type DevTokenRefusal } from './dev-token-request';
 
@@ -53,7 +54,9 @@ async function readBody(req: IncomingMessage): Promise<object | null> {
     chunks.push(chunk as Buffer);
   }
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const text = decodeUtf8(Buffer.concat(chunks));
+    if (text === null) return null;
+    const parsed: unknown = JSON.parse(text);
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
   } catch {
     return null;
