@@ -357,6 +357,53 @@ for (const backend of databaseBackends()) {
       expect(unknown.data!.registroAccessi.elementi).toEqual([]);
     });
 
+    it('verifies its own chain on request of audit, through the gateway: every record counted, the head hash equal to the last row’s', async () => {
+      const [last] = await log().rows<{ seq: number; hash: string; n: number }>(
+        sql`select seq::int as seq, hash, (select count(*)::int from accessi.accesso) as n from accessi.accesso order by seq desc limit 1`,
+      );
+      const r = await graphqlRequest<{ verificaRegistroAccessi: Record<string, unknown> }>(
+        tp.gatewayUrl,
+        '{ verificaRegistroAccessi { verificati integro hashTesta seqTesta primaRottura { seq motivo } } }',
+        { token: await ROLE_TOKENS.audit(), headers: { 'x-request-id': 'req-verifica-1' } },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.verificaRegistroAccessi).toEqual({ verificati: last!.n, integro: true, hashTesta: last!.hash, seqTesta: String(last!.seq), primaRottura: null });
+      expect(last!.n).toBeGreaterThan(5);
+      // The verification is in the log too, against the log itself.
+      expect(withoutSeq(await records(sql`request_id = ${r.requestId}`))).toEqual([
+        {
+          subgraph: 'accessi',
+          operatore: 'op-dpo',
+          ruolo: 'audit',
+          ente: 'MLPS',
+          riferimento: null,
+          soggettoTipo: 'registro',
+          soggettoId: 'accessi',
+          campi: ['verificaRegistroAccessi'],
+          requestId: r.requestId!,
+          requestIdCliente: 'req-verifica-1',
+        },
+      ]);
+    });
+
+    it('refuses the verification to every other purpose, by name, alias or fragment', async () => {
+      for (const [ruolo, headers] of [
+        ['gestione', {}],
+        ['controllo', { 'x-riferimento': 'PV-2026-0042' }],
+        ['programmazione', {}],
+        ['monitoraggio', {}],
+      ] as const) {
+        for (const [query, key] of [
+          ['{ verificaRegistroAccessi { verificati integro hashTesta } }', 'verificaRegistroAccessi'],
+          ['{ v: verificaRegistroAccessi { n: verificati h: hashTesta } }', 'v'],
+          ['{ ...V } fragment V on Query { verificaRegistroAccessi { verificati hashTesta primaRottura { seq } } }', 'verificaRegistroAccessi'],
+        ] as const) {
+          const r: GraphQLResult = await graphqlRequest(tp.gatewayUrl, query, { token: await ROLE_TOKENS[ruolo](), headers });
+          expect({ ruolo, query, data: r.data, codes: r.errors?.map((e) => e.extensions?.code) }).toEqual({ ruolo, query, data: { [key]: null }, codes: ['FORBIDDEN'] });
+        }
+      }
+    });
+
     it('refuses the log to every other purpose', async () => {
       for (const [ruolo, headers] of [
         ['gestione', {}],

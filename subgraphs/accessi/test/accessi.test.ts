@@ -42,6 +42,21 @@ const REGISTRO = /* GraphQL */ `
   }
 `;
 
+const VERIFICA = /* GraphQL */ `
+  query ($ancora: AncoraCatena) {
+    verificaRegistroAccessi(ancora: $ancora) { verificati integro hashTesta seqTesta primaRottura { seq istante motivo } verificatoIl }
+  }
+`;
+
+interface Verifica {
+  verificati: number;
+  integro: boolean;
+  hashTesta: string | null;
+  seqTesta: string | null;
+  primaRottura: { seq: string; istante: string | null; motivo: string } | null;
+  verificatoIl: string;
+}
+
 interface Pagina {
   haAltri: boolean;
   cursoreSuccessivo: string | null;
@@ -234,6 +249,55 @@ for (const backend of databaseBackends()) {
         expect(await count(sg.handle)).toBe(before + 1);
       });
 
+      it('verifies the chain on request of audit: every record counted, the head hash equal to the last row’s, and the verification itself recorded', async () => {
+        const token = await ROLE_TOKENS.audit();
+        const before = await count(sg.handle);
+        const [last] = await sg.handle.rows<{ seq: number; hash: string }>(sql`select seq::int as seq, hash from accessi.accesso order by seq desc limit 1`);
+        const r = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token });
+        expect(r.errors).toBeUndefined();
+        const { verificatoIl, ...esito } = r.data!.verificaRegistroAccessi;
+        expect(esito).toEqual({ verificati: before, integro: true, hashTesta: last!.hash, seqTesta: String(last!.seq), primaRottura: null });
+        expect(Number.isNaN(Date.parse(verificatoIl))).toBe(false);
+        // Recorded after the walk, as one more link of the chain.
+        expect(await count(sg.handle)).toBe(before + 1);
+        const [own] = await sg.handle.rows<Record<string, unknown>>(
+          sql`select operatore, ruolo, soggetto_tipo, soggetto_id, campi, hash_precedente from accessi.accesso order by seq desc limit 1`,
+        );
+        expect(own).toEqual({ operatore: 'op-dpo', ruolo: 'audit', soggetto_tipo: 'registro', soggetto_id: 'accessi', campi: ['verificaRegistroAccessi'], hash_precedente: last!.hash });
+
+        // With the head as an anchor it still holds; with a forged hash for it, it does not.
+        const anchored = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token, variables: { ancora: { seq: String(last!.seq), hash: last!.hash } } });
+        expect(anchored.data!.verificaRegistroAccessi).toMatchObject({ integro: true, verificati: before + 1 });
+        const forged = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token, variables: { ancora: { seq: String(last!.seq), hash: 'f'.repeat(64) } } });
+        expect(forged.data!.verificaRegistroAccessi).toMatchObject({
+          integro: false,
+          hashTesta: null,
+          primaRottura: { seq: String(last!.seq), motivo: 'hash diverso da quello dell’ancora (catena riscritta)' },
+        });
+        const bad = await graphqlRequest(sg.url, VERIFICA, { token, variables: { ancora: { seq: '0', hash: 'x' } } });
+        expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      });
+
+      it('refuses the verification to every other purpose, also through an alias or a fragment', async () => {
+        const before = await count(sg.handle);
+        for (const ruolo of ['gestione', 'controllo', 'programmazione', 'monitoraggio'] as const) {
+          for (const query of [
+            '{ verificaRegistroAccessi { verificati integro hashTesta } }',
+            '{ v: verificaRegistroAccessi { n: verificati h: hashTesta } }',
+            '{ ...V } fragment V on Query { verificaRegistroAccessi { verificati hashTesta primaRottura { seq } } }',
+          ]) {
+            const r = await graphqlRequest(sg.url, query, { token: await ROLE_TOKENS[ruolo]() });
+            expect({ ruolo, query, data: r.data, codes: r.errors?.map((e) => e.extensions?.code) }).toEqual({
+              ruolo,
+              query,
+              data: { [query.includes('v:') ? 'v' : 'verificaRegistroAccessi']: null },
+              codes: ['FORBIDDEN'],
+            });
+          }
+        }
+        expect(await count(sg.handle)).toBe(before);
+      });
+
       it('refuses the log to every other purpose, and bad input to audit', async () => {
         for (const ruolo of ['gestione', 'controllo', 'programmazione', 'monitoraggio'] as const) {
           const r = await graphqlRequest(sg.url, REGISTRO, { token: await ROLE_TOKENS[ruolo](), variables: { f: { operatore: 'op-controllo-GDF' } } });
@@ -259,6 +323,17 @@ for (const backend of databaseBackends()) {
         `);
         const esito = await verificaCatena(sg.handle, { lotto: 3 });
         expect(esito).toMatchObject({ integra: false, record: 5, primoAnelloRotto: { seq: 5, motivo: 'hash diverso da quello del contenuto (record alterato)' } });
+        // The audit query finds the same link, with the same words.
+        const [row5] = await sg.handle.rows<{ istante: Date | string }>(sql`select istante from accessi.accesso where seq = 5`);
+        const r = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token: await ROLE_TOKENS.audit() });
+        const { verificatoIl: _v, ...query } = r.data!.verificaRegistroAccessi;
+        expect(query).toEqual({
+          verificati: 5,
+          integro: false,
+          hashTesta: null,
+          seqTesta: null,
+          primaRottura: { seq: '5', istante: new Date(row5!.istante).toISOString(), motivo: 'hash diverso da quello del contenuto (record alterato)' },
+        });
         // The triggers are back: nobody can put the row right again without the same trick.
         expect((await refusal(sg.handle.rows(sql`update accessi.accesso set operatore = 'op-gestione-H501' where seq = 5`))).code).toBe('42501');
       });

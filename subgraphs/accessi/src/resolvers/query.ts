@@ -3,6 +3,7 @@ import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellari
 import { badUserInput } from '@casellario/policies';
 import type { AccessiContext } from '../context';
 import { findAccessiPage, type AccessoRow, type RicercaAccessi } from '../db/queries';
+import { verificaRegistroAccessi } from './verifica';
 
 /** `FiltroAccessi` as the client sends it. */
 export interface FiltroAccessiInput {
@@ -65,6 +66,8 @@ async function soggettoCercato(filtro: FiltroAccessiInput, ctx: AccessiContext):
 }
 
 export const Query = {
+  verificaRegistroAccessi,
+
   /**
    * The log for the audit purpose, newest first. Searching by subject is a read
    * about that person too, so it is itself recorded (under `registroAccessi`),
