@@ -17,6 +17,7 @@ export const accessiPermissions = {
   Query: {
     _service: federationService,
     registroAccessi: audit,
+    verificaRegistroAccessi: audit,
   },
   ...serviceRules,
   PaginaAccessi: sameRule(audit, ['elementi', 'haAltri', 'cursoreSuccessivo']),
@@ -31,7 +32,10 @@ export const accessiPermissions = {
     'soggetto',
     'campi',
     'requestId',
+    'requestIdCliente',
     'hash',
   ]),
   SoggettoAccesso: sameRule(audit, ['tipo', 'id']),
+  VerificaRegistroAccessi: sameRule(audit, ['verificati', 'integro', 'hashTesta', 'seqTesta', 'primaRottura', 'verificatoIl']),
+  RotturaCatena: sameRule(audit, ['seq', 'istante', 'motivo']),
 };

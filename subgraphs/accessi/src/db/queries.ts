@@ -12,6 +12,7 @@ export interface RicercaAccessi {
   ruolo?: string;
   subgraph?: string;
   requestId?: string;
+  requestIdCliente?: string;
   dal?: Date;
   al?: Date;
 }
@@ -33,6 +34,7 @@ export async function findAccessiPage(
     ricerca.ruolo ? eq(accesso.ruolo, ricerca.ruolo) : undefined,
     ricerca.subgraph ? eq(accesso.subgraph, ricerca.subgraph) : undefined,
     ricerca.requestId ? eq(accesso.requestId, ricerca.requestId) : undefined,
+    ricerca.requestIdCliente ? eq(accesso.requestIdCliente, ricerca.requestIdCliente) : undefined,
     ricerca.dal ? gte(accesso.istante, ricerca.dal) : undefined,
     ricerca.al ? lt(accesso.istante, ricerca.al) : undefined,
     page.prima !== null ? lt(accesso.seq, page.prima) : undefined,

@@ -1,4 +1,4 @@
-import { bulkInsertRows, SOGGETTO_PERSONA, type AccessRecord, type DatabaseHandle } from '@casellario/kit';
+import { bulkInsertRows, sanitizeClientRequestId, SOGGETTO_PERSONA, type AccessRecord, type DatabaseHandle } from '@casellario/kit';
 import { RUOLI } from '@casellario/policies';
 import { desc, sql } from 'drizzle-orm';
 import { HASH_INIZIALE, hashAccesso } from '../domain/catena';
@@ -29,6 +29,10 @@ export function leggiAccesso(item: unknown): AccessRecord {
   const campi = r.campi.map((c) => text(c, 100, 'campi'));
   if (!campi.every((c) => CAMPO.test(c))) throw new Error('accesso non valido: campi');
   if (r.riferimento !== null && r.riferimento !== undefined) text(r.riferimento, 64, 'riferimento');
+  // The gateway sanitised it already; a record whose client id is not what it would pass is refused, not altered.
+  const requestIdCliente = r.requestIdCliente === null || r.requestIdCliente === undefined ? null : sanitizeClientRequestId(r.requestIdCliente);
+  if (requestIdCliente === null && r.requestIdCliente !== null && r.requestIdCliente !== undefined) throw new Error('accesso non valido: requestIdCliente');
+  if (requestIdCliente !== null && requestIdCliente !== r.requestIdCliente) throw new Error('accesso non valido: requestIdCliente');
   return {
     subgraph: text(r.subgraph, 40, 'subgraph'),
     operatore: text(r.operatore, 64, 'operatore'),
@@ -36,6 +40,7 @@ export function leggiAccesso(item: unknown): AccessRecord {
     ente: text(r.ente, 32, 'ente'),
     riferimento: (r.riferimento as string | null | undefined) ?? null,
     requestId: text(r.requestId, 64, 'requestId'),
+    requestIdCliente,
     soggettoTipo,
     soggettoId,
     campi: [...new Set(campi)].sort(),
@@ -60,7 +65,7 @@ export async function registraAccessi(handle: DatabaseHandle, records: readonly 
     const istante = new Date();
     const rows = records.map((r) => {
       seq += 1;
-      const content = { ...r, seq, istante };
+      const content = { ...r, requestIdCliente: r.requestIdCliente ?? null, seq, istante };
       const hash = hashAccesso(previous, content);
       const row = { ...content, hashPrecedente: previous, hash };
       previous = hash;

@@ -27,6 +27,8 @@ export const accesso = accessi.table(
     soggettoId: varchar({ length: 80 }).notNull(),
     campi: text().array().notNull(),
     requestId: varchar({ length: 64 }).notNull(),
+    // The client's own x-request-id, kept for correlation beside the gateway's id; null when none.
+    requestIdCliente: varchar({ length: 64 }),
     hashPrecedente: char({ length: 64 }).notNull(),
     hash: char({ length: 64 }).notNull(),
   },
@@ -44,5 +46,7 @@ export const accesso = accessi.table(
     index('accesso_operatore').on(t.operatore, t.seq),
     index('accesso_ente').on(t.ente, t.seq),
     index('accesso_istante').on(t.istante),
+    // Following one client's request, as the client named it; most requests carry none.
+    index('accesso_request_id_cliente').on(t.requestIdCliente, t.seq).where(sql`${t.requestIdCliente} is not null`),
   ],
 );

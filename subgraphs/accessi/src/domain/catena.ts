@@ -16,14 +16,21 @@ export interface ContenutoAccesso {
   soggettoId: string;
   campi: readonly string[];
   requestId: string;
+  /** Added later: in the hash only when present, so records written before it keep verifying. */
+  requestIdCliente?: string | null;
 }
 
 /**
  * The canonical text of a record: a JSON array in a fixed column order (JSON
  * quotes every string unambiguously, so no two records share a text), the time
  * as ISO 8601 in UTC with milliseconds (what both drivers return unchanged).
+ * Columns added after the chain began are appended as a tagged pair only when
+ * non-null (`["requestIdCliente", …]`): a record without them hashes exactly as
+ * it did when written, and the tag keeps two optional columns from being confused.
  */
 export function serializzaAccesso(r: ContenutoAccesso): string {
+  const aggiunte: Array<[string, string]> = [];
+  if (r.requestIdCliente !== null && r.requestIdCliente !== undefined) aggiunte.push(['requestIdCliente', r.requestIdCliente]);
   return JSON.stringify([
     r.seq,
     r.istante.toISOString(),
@@ -36,6 +43,7 @@ export function serializzaAccesso(r: ContenutoAccesso): string {
     r.soggettoId,
     r.campi,
     r.requestId,
+    ...aggiunte,
   ]);
 }
 

@@ -12,5 +12,6 @@ export const Accesso = {
   soggetto: (r: AccessoRow) => ({ tipo: r.soggettoTipo, id: r.soggettoId }),
   campi: (r: AccessoRow) => r.campi,
   requestId: (r: AccessoRow) => r.requestId,
+  requestIdCliente: (r: AccessoRow) => r.requestIdCliente,
   hash: (r: AccessoRow) => r.hash,
 };

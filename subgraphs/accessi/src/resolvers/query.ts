@@ -3,6 +3,7 @@ import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellari
 import { badUserInput } from '@casellario/policies';
 import type { AccessiContext } from '../context';
 import { findAccessiPage, type AccessoRow, type RicercaAccessi } from '../db/queries';
+import { verificaRegistroAccessi } from './verifica';
 
 /** `FiltroAccessi` as the client sends it. */
 export interface FiltroAccessiInput {
@@ -14,6 +15,7 @@ export interface FiltroAccessiInput {
   ruolo?: string | null;
   subgraph?: string | null;
   requestId?: string | null;
+  requestIdCliente?: string | null;
   dal?: string | null;
   al?: string | null;
 }
@@ -64,6 +66,8 @@ async function soggettoCercato(filtro: FiltroAccessiInput, ctx: AccessiContext):
 }
 
 export const Query = {
+  verificaRegistroAccessi,
+
   /**
    * The log for the audit purpose, newest first. Searching by subject is a read
    * about that person too, so it is itself recorded (under `registroAccessi`),
@@ -80,6 +84,7 @@ export const Query = {
       ruolo: short(filtro.ruolo, 16, 'ruolo'),
       subgraph: short(filtro.subgraph, 40, 'subgraph'),
       requestId: short(filtro.requestId, 64, 'requestId'),
+      requestIdCliente: short(filtro.requestIdCliente, 64, 'requestIdCliente'),
       dal: istante(filtro.dal, 'dal'),
       al: istante(filtro.al, 'al'),
     };
