@@ -17,6 +17,7 @@ export const accessiPermissions = {
   Query: {
     _service: federationService,
     registroAccessi: audit,
+    acquisizioniFuoriTerritorio: audit,
   },
   ...serviceRules,
   PaginaAccessi: sameRule(audit, ['elementi', 'haAltri', 'cursoreSuccessivo']),
@@ -31,6 +32,9 @@ export const accessiPermissions = {
     'soggetto',
     'campi',
     'requestId',
+    'flusso',
+    'record',
+    'fuoriTerritorio',
     'hash',
   ]),
   SoggettoAccesso: sameRule(audit, ['tipo', 'id']),

@@ -16,6 +16,10 @@ export interface ContenutoAccesso {
   soggettoId: string;
   campi: readonly string[];
   requestId: string;
+  /** Caseload acquisitions only (null or absent on every other record). */
+  flusso?: string | null;
+  record?: number | null;
+  fuoriTerritorio?: boolean | null;
 }
 
 /**
@@ -24,6 +28,18 @@ export interface ContenutoAccesso {
  * as ISO 8601 in UTC with milliseconds (what both drivers return unchanged).
  */
 export function serializzaAccesso(r: ContenutoAccesso): string {
+  // Columns added later enter the text only when they hold a value, as one trailing
+  // object with their names: rows written before they existed keep their hash.
+  const acquisizione = Object.fromEntries(
+    (
+      [
+        ['flusso', r.flusso],
+        ['record', r.record],
+        ['fuoriTerritorio', r.fuoriTerritorio],
+      ] as const
+    ).filter(([, v]) => v !== null && v !== undefined),
+  );
+  const aggiunte = Object.keys(acquisizione).length > 0 ? [acquisizione] : [];
   return JSON.stringify([
     r.seq,
     r.istante.toISOString(),
@@ -36,6 +52,7 @@ export function serializzaAccesso(r: ContenutoAccesso): string {
     r.soggettoId,
     r.campi,
     r.requestId,
+    ...aggiunte,
   ]);
 }
 

@@ -1,0 +1,85 @@
+import { comuneByBelfiore } from '@casellario/domain';
+import { ACCESS_LOG_KIND, deliverBatch, SOGGETTO_PERSONA, type AccessRecord, type CaseloadPair, type DatabaseHandle } from '@casellario/kit';
+import { eq } from 'drizzle-orm';
+import { flusso } from '../db/schema';
+
+/** What the access log names a caseload acquisition by (`Accesso.campi`). */
+export const CAMPO_ACQUISIZIONE = 'acquisizioneCaseload';
+
+/** A caseload pair as the `caseload` destination builds it: with the record that named it and the residence that record gave. */
+export interface CoppiaDaRecord extends CaseloadPair {
+  record?: number;
+  residenza?: { codiceComune?: string; codiceRegione?: string; codiceNazione: string };
+}
+
+/**
+ * Whether a residence lies outside an ente's territory: a comune (Belfiore code) by
+ * its comune, a region (`Rnn`) by region; national bodies (INPS, …) have no
+ * territory to be outside of. Null when it cannot be told (unknown comune, no
+ * residence). A residence abroad is outside every comune and region.
+ */
+export function fuoriTerritorio(ente: string, residenza: CoppiaDaRecord['residenza']): boolean | null {
+  if (!residenza) return null;
+  if (/^[A-Z]\d{3}$/.test(ente)) {
+    const sede = comuneByBelfiore(ente);
+    return sede ? residenza.codiceComune !== sede.istat : null;
+  }
+  const regione = /^R(\d{2})$/.exec(ente);
+  if (regione) return residenza.codiceRegione !== regione[1];
+  return false;
+}
+
+export interface AcquisizioniDeps {
+  handle: DatabaseHandle;
+  urls: Record<string, string | undefined>;
+  token: string;
+  /** The flow part the batch comes from. */
+  flussoId: string;
+}
+
+/**
+ * Caseload gained through a flow is on record (issue 13): before a batch of pairs
+ * is granted, anagrafe says which are not in the caseload yet, and each of those
+ * becomes an access record — the flow's sender as operator, `gestione`, the
+ * acquiring ente, the person, the flow and record, and whether the person lives
+ * outside the ente's territory — written to the access log first. Only then does
+ * the worker deliver the pairs; a log that cannot be written fails the batch, which
+ * is retried, so no pair is granted unrecorded. A retry after the log was written
+ * but before the grant logs the pair again: the access log keeps one acquisition
+ * per (ente, person), so the record is there exactly once. Returns the bare pairs
+ * the components take.
+ */
+export async function registraAcquisizioni(deps: AcquisizioniDeps, items: readonly CoppiaDaRecord[]): Promise<CaseloadPair[]> {
+  const pairs = items.map(({ personaId, enteCodice }) => ({ personaId, enteCodice }));
+  // A person's several records in a batch: the first one named the pair.
+  const prime = [...new Map([...items].reverse().map((c) => [`${c.personaId}|${c.enteCodice}`, c])).values()].reverse();
+  if (prime.length === 0) return pairs;
+  const anagrafe = deps.urls.anagrafe;
+  if (!anagrafe) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
+  const assenti = await deliverBatch<boolean>(anagrafe, 'caseloadAssenti', prime.map(({ personaId, enteCodice }) => ({ personaId, enteCodice })), deps.token);
+  const nuove = prime.filter((_, i) => assenti[i] === true);
+  if (nuove.length === 0) return pairs;
+  const [origine] = await deps.handle.db.select({ nome: flusso.nome, mittente: flusso.mittente }).from(flusso).where(eq(flusso.id, deps.flussoId));
+  if (!origine) throw new Error(`flusso ${deps.flussoId} sconosciuto`);
+  const records: AccessRecord[] = nuove.map((c) => ({
+    subgraph: 'flussi',
+    operatore: origine.mittente,
+    ruolo: 'gestione',
+    ente: c.enteCodice,
+    riferimento: null,
+    // The flow part stands for the request: every acquisition of one part shares it.
+    requestId: deps.flussoId,
+    soggettoTipo: SOGGETTO_PERSONA,
+    soggettoId: c.personaId,
+    campi: [CAMPO_ACQUISIZIONE],
+    flusso: origine.nome,
+    record: c.record ?? null,
+    fuoriTerritorio: fuoriTerritorio(c.enteCodice, c.residenza),
+  }));
+  const accessi = deps.urls.accessi;
+  if (!accessi) throw new Error('registro degli accessi non raggiungibile: indirizzo sconosciuto');
+  await deliverBatch(accessi, ACCESS_LOG_KIND, records, deps.token).catch((error: unknown) => {
+    throw new Error(`Registro degli accessi non disponibile per le acquisizioni del caseload (${(error as Error).message}): nuovo tentativo automatico`);
+  });
+  return pairs;
+}
