@@ -9,8 +9,10 @@ export const CAMPO_ACQUISIZIONE = 'acquisizioneCaseload';
 /** A caseload pair as the `caseload` destination builds it: with the record that named it and the residence that record gave. */
 export interface CoppiaDaRecord extends CaseloadPair {
   record?: number;
-  residenza?: { codiceComune?: string; codiceRegione?: string; codiceNazione: string };
+  residenza?: Residenza;
 }
+
+type Residenza = { codiceComune?: string | null; codiceRegione?: string | null; codiceNazione: string };
 
 /**
  * Whether a residence lies outside an ente's territory: a comune (Belfiore code) by
@@ -18,7 +20,7 @@ export interface CoppiaDaRecord extends CaseloadPair {
  * territory to be outside of. Null when it cannot be told (unknown comune, no
  * residence). A residence abroad is outside every comune and region.
  */
-export function fuoriTerritorio(ente: string, residenza: CoppiaDaRecord['residenza']): boolean | null {
+export function fuoriTerritorio(ente: string, residenza: Residenza | null | undefined): boolean | null {
   if (!residenza) return null;
   if (/^[A-Z]\d{3}$/.test(ente)) {
     const sede = comuneByBelfiore(ente);
@@ -27,6 +29,12 @@ export function fuoriTerritorio(ente: string, residenza: CoppiaDaRecord['residen
   const regione = /^R(\d{2})$/.exec(ente);
   if (regione) return residenza.codiceRegione !== regione[1];
   return false;
+}
+
+/** True if either says outside; null only if neither can tell. */
+function unoFuori(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === true || b === true) return true;
+  return a === null && b === null ? null : false;
 }
 
 export interface AcquisizioniDeps {
@@ -42,7 +50,8 @@ export interface AcquisizioniDeps {
  * is granted, anagrafe says which are not in the caseload yet, and each of those
  * becomes an access record — the flow's sender as operator, `gestione`, the
  * acquiring ente, the person, the flow and record, and whether the person lives
- * outside the ente's territory — written to the access log first. Only then does
+ * outside the ente's territory (by the record's residence or by the one the
+ * registry shows) — written to the access log first. Only then does
  * the worker deliver the pairs; a log that cannot be written fails the batch, which
  * is retried, so no pair is granted unrecorded. A retry after the log was written
  * but before the grant logs the pair again: the access log keeps one acquisition
@@ -56,8 +65,13 @@ export async function registraAcquisizioni(deps: AcquisizioniDeps, items: readon
   if (prime.length === 0) return pairs;
   const anagrafe = deps.urls.anagrafe;
   if (!anagrafe) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
-  const assenti = await deliverBatch<boolean>(anagrafe, 'caseloadAssenti', prime.map(({ personaId, enteCodice }) => ({ personaId, enteCodice })), deps.token);
-  const nuove = prime.filter((_, i) => assenti[i] === true);
+  const assenti = await deliverBatch<{ assente: boolean; residenza: Residenza | null }>(
+    anagrafe,
+    'caseloadAssenti',
+    prime.map(({ personaId, enteCodice }) => ({ personaId, enteCodice })),
+    deps.token,
+  );
+  const nuove = prime.flatMap((c, i) => (assenti[i]?.assente === true ? [{ ...c, registrata: assenti[i].residenza }] : []));
   if (nuove.length === 0) return pairs;
   const [origine] = await deps.handle.db.select({ nome: flusso.nome, mittente: flusso.mittente }).from(flusso).where(eq(flusso.id, deps.flussoId));
   if (!origine) throw new Error(`flusso ${deps.flussoId} sconosciuto`);
@@ -74,7 +88,9 @@ export async function registraAcquisizioni(deps: AcquisizioniDeps, items: readon
     campi: [CAMPO_ACQUISIZIONE],
     flusso: origine.nome,
     record: c.record ?? null,
-    fuoriTerritorio: fuoriTerritorio(c.enteCodice, c.residenza),
+    // Outside by the record's residence or by the one the registry shows: a record
+    // cannot hide an acquisition by claiming a residence inside the ente's territory.
+    fuoriTerritorio: unoFuori(fuoriTerritorio(c.enteCodice, c.residenza), fuoriTerritorio(c.enteCodice, c.registrata)),
   }));
   const accessi = deps.urls.accessi;
   if (!accessi) throw new Error('registro degli accessi non raggiungibile: indirizzo sconosciuto');
