@@ -1,6 +1,8 @@
 import { caseloadPairs } from '@casellario/demo-data';
+import { SUBGRAPH_MODULES } from '@casellario/embedded';
 import { buildCodiceFiscale } from '@casellario/domain';
-import { databaseBackends, graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, ROLE_TOKENS, testSecurity } from '@casellario/kit/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendiConsegna, inviaFlusso } from './flussi-support';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
@@ -62,8 +64,9 @@ for (const backend of databaseBackends()) {
     let tp: TestPlatform;
     let roma: string;
     let milano: string;
-    // A Milano beneficiary in nobody else's caseload, resident in Milano.
+    // Milano beneficiaries in nobody else's caseload, resident in Milano.
     let lei: (typeof tp.dataset.persone)[number];
+    let altra: (typeof tp.dataset.persone)[number];
     const FLUSSO_ROMA = 'H501.PS.20250310.0000131';
 
     beforeAll(async () => {
@@ -72,11 +75,12 @@ for (const backend of databaseBackends()) {
       milano = await ROLE_TOKENS.gestione('F205');
       const enti = new Map<string, Set<string>>();
       for (const p of caseloadPairs(tp.dataset)) enti.set(p.personaId, (enti.get(p.personaId) ?? new Set()).add(p.enteCodice));
-      lei = tp.dataset.persone.find((p) => {
+      const milanesi = tp.dataset.persone.filter((p) => {
         const e = enti.get(p.id);
         return e?.size === 1 && e.has('F205') && p.indirizzi[0]?.codiceComune === '015146' && p.codiceFiscale.length === 16;
-      })!;
-      expect(lei).toBeDefined();
+      });
+      [lei, altra] = milanesi as [typeof lei, typeof altra];
+      expect(altra).toBeDefined();
     });
     afterAll(() => tp?.stop());
 
@@ -189,6 +193,42 @@ for (const backend of databaseBackends()) {
       await attendiConsegna(tp.gatewayUrl, roma, ancora);
       const dopo = await graphqlRequest<{ registroAccessi: any }>(tp.gatewayUrl, ACQUISIZIONI, { token: audit, variables: { f: { persona: personaId, acquisizioni: true } } });
       expect(dopo.data!.registroAccessi.elementi).toHaveLength(1);
+    });
+
+    it('grants no caseload while the acquisition cannot be logged, and grants it with its record once the log is back', async () => {
+      const accessi = SUBGRAPH_MODULES.find((m) => m.name === 'accessi')!;
+      await tp.platform.subgraphs.accessi!.close();
+      const nome = 'H501.PS.20250313.0000135';
+      const r = await inviaFlusso(
+        tp.gatewayUrl,
+        roma,
+        'PS_PSA_SINA',
+        flussoPs('H501', nome, { codiceFiscale: altra.codiceFiscale, cognome: altra.cognome, nome: altra.nome, annoNascita: altra.annoNascita, genere: altra.genere, luogoNascita: altra.luogoNascita, residenza: { codiceComune: '015146', codiceRegione: '03', codiceNazione: '380' } }, 'I', 'ROMA-3'),
+      );
+      expect(r.data?.inviaFlusso.riepilogo.rifiutati).toBe(0);
+      let errore: string | null = null;
+      for (let i = 0; i < 100 && !errore; i++) {
+        const q = await graphqlRequest<{ flusso: { consegna: { ultimoErrore: string | null } } }>(tp.gatewayUrl, `{ flusso(nome: "${nome}") { consegna { ultimoErrore } } }`, { token: roma });
+        errore = q.data!.flusso.consegna.ultimoErrore;
+        if (!errore) await new Promise((res) => setTimeout(res, 100));
+      }
+      expect(errore).toContain('Registro degli accessi non disponibile');
+      // No component lets Roma read her.
+      const coppie = `select count(*)::int as n from %s.caseload where ente_codice = 'H501' and persona_id = '${altra.id}'`;
+      const schemi = { anagrafe: 'anagrafe', 'prestazioni-sociali': 'prestazioni_sociali', 'prestazioni-agevolate': 'prestazioni_agevolate', sina: 'sina', sip: 'sip' } as const;
+      const concesse = async () => {
+        const out: Record<string, number> = {};
+        for (const [nomeSg, schema] of Object.entries(schemi)) out[nomeSg] = (await tp.platform.handles[nomeSg]!.rows<{ n: number }>(sql.raw(coppie.replace('%s', schema))))[0]!.n;
+        return out;
+      };
+      expect(await concesse()).toEqual({ anagrafe: 0, 'prestazioni-sociali': 0, 'prestazioni-agevolate': 0, sina: 0, sip: 0 });
+
+      tp.platform.subgraphs.accessi = await accessi.start({ handle: tp.platform.handles.accessi!, ...(await testSecurity()), port: 0 });
+      await attendiConsegna(tp.gatewayUrl, roma, nome, 60_000);
+      expect(await concesse()).toEqual({ anagrafe: 1, 'prestazioni-sociali': 1, 'prestazioni-agevolate': 1, sina: 1, sip: 1 });
+      // Asked of accessi itself: the gateway still knows its old port.
+      const log = await graphqlRequest<{ registroAccessi: any }>(tp.platform.subgraphs.accessi.url, ACQUISIZIONI, { token: await ROLE_TOKENS.audit(), variables: { f: { persona: altra.id, acquisizioni: true } } });
+      expect(log.data!.registroAccessi.elementi).toEqual([expect.objectContaining({ ente: 'H501', flusso: nome, record: 1, fuoriTerritorio: true })]);
     });
 
     it('changes nothing of the person with a cancellation, and cancels the benefit (issue 19)', async () => {

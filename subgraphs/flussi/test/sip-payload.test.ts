@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadNomenclatore, type CasoSipFlusso, type IntestazioneFlusso } from '@casellario/domain';
 import { describe, expect, it } from 'vitest';
+import { coppieAcquisite } from '../src/consegna/acquisizioni';
 import { DESTINAZIONI } from '../src/consegna/destinazioni';
 import { valutaCasiSip } from '../src/ingest/esiti';
 import { chiaveCasoSip, chiavePrestazione, sipPayload } from '../src/ingest/payloads';
@@ -90,8 +91,9 @@ describe('sipPayload', () => {
     // The delivery item: the case, and the person id of each member by the codice fiscale the case names it with.
     expect(DESTINAZIONI.sip.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([{ ...p.caso, personaIds: { BNCMRC70A30F839G: 'id-BNCMRC70A30F839G' } }]);
     // And the household's caseload for the ente that sent it, copied to every person-linked component.
-    // With the record and the residence it gave, for the access record of an acquisition (stripped before delivery).
-    expect(DESTINAZIONI.caseload.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([
+    expect(DESTINAZIONI.caseload.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([{ personaId: 'id-BNCMRC70A30F839G', enteCodice: 'F839' }]);
+    // And what an acquisition of that caseload is logged with: the record and the residence it gave.
+    expect(coppieAcquisite([p], (persona) => `id-${persona.codiceFiscale}`)).toEqual([
       { personaId: 'id-BNCMRC70A30F839G', enteCodice: 'F839', record: 7, residenza: { codiceRegione: '15', codiceComune: '063049', codiceNazione: '380' } },
     ]);
   });

@@ -2,11 +2,12 @@ import { comuneByBelfiore } from '@casellario/domain';
 import { ACCESS_LOG_KIND, deliverBatch, SOGGETTO_PERSONA, type AccessRecord, type CaseloadPair, type DatabaseHandle } from '@casellario/kit';
 import { eq } from 'drizzle-orm';
 import { flusso } from '../db/schema';
+import { personeOf, type Payload, type PersonaPayload } from './payload';
 
 /** What the access log names a caseload acquisition by (`Accesso.campi`). */
 export const CAMPO_ACQUISIZIONE = 'acquisizioneCaseload';
 
-/** A caseload pair as the `caseload` destination builds it: with the record that named it and the residence that record gave. */
+/** A caseload pair a record grants, with the record that named it and the residence that record gave. */
 export interface CoppiaDaRecord extends CaseloadPair {
   record?: number;
   residenza?: Residenza;
@@ -37,6 +38,22 @@ function unoFuori(a: boolean | null, b: boolean | null): boolean | null {
   return a === null && b === null ? null : false;
 }
 
+/**
+ * The (person, ente) pairs a part's records grant — the `caseload` destination's
+ * pairs, and the ones each person-linked component adds to its own copy as it
+ * stores a record — with the record and residence each came with. A cancellation
+ * grants nothing.
+ */
+export function coppieAcquisite(payloads: readonly Payload[], personaId: (p: PersonaPayload) => string): CoppiaDaRecord[] {
+  return payloads.flatMap((payload) => {
+    const ente = payload.tipo === 'prestazione' ? payload.prestazione.enteCodice : payload.tipo === 'sip' ? payload.caso.enteCodice : null;
+    if (!ente) return [];
+    return personeOf(payload)
+      .filter((p) => !p.soloRisoluzione)
+      .map((p) => ({ personaId: personaId(p), enteCodice: ente, ...(p.record !== undefined ? { record: p.record } : {}), ...(p.indirizzi?.[0] ? { residenza: p.indirizzi[0] } : {}) }));
+  });
+}
+
 export interface AcquisizioniDeps {
   handle: DatabaseHandle;
   urls: Record<string, string | undefined>;
@@ -46,56 +63,58 @@ export interface AcquisizioniDeps {
 }
 
 /**
- * Caseload gained through a flow is on record (issue 13): before a batch of pairs
- * is granted, anagrafe says which are not in the caseload yet, and each of those
- * becomes an access record — the flow's sender as operator, `gestione`, the
- * acquiring ente, the person, the flow and record, and whether the person lives
- * outside the ente's territory (by the record's residence or by the one the
- * registry shows) — written to the access log first. Only then does
- * the worker deliver the pairs; a log that cannot be written fails the batch, which
- * is retried, so no pair is granted unrecorded. A retry after the log was written
- * but before the grant logs the pair again: the access log keeps one acquisition
- * per (ente, person), so the record is there exactly once. Returns the bare pairs
- * the components take.
+ * Caseload gained through a flow is on record (issue 13): before any destination
+ * is given a part's records — the caseload copies, and the benefit, SINA and SIP
+ * components, which each add a record's pair to their own copy as they store it —
+ * anagrafe says which of the part's pairs are not in the caseload yet, and each
+ * of those becomes an access record (the flow's sender as operator, `gestione`,
+ * the acquiring ente, the person, the flow and record, and whether the person
+ * lives outside the ente's territory by the record's residence or by the one the
+ * registry shows), written to the access log. A log that cannot be written fails
+ * the delivery, which is retried, so no pair is granted unrecorded. A retry after
+ * the log was written but before the grant logs the pair again: the access log
+ * keeps one acquisition per (ente, person), so it is there exactly once.
+ * `registrate` remembers the pairs this process has logged, so that the other
+ * destinations of the same part ask nothing again.
  */
-export async function registraAcquisizioni(deps: AcquisizioniDeps, items: readonly CoppiaDaRecord[]): Promise<CaseloadPair[]> {
-  const pairs = items.map(({ personaId, enteCodice }) => ({ personaId, enteCodice }));
-  // A person's several records in a batch: the first one named the pair.
-  const prime = [...new Map([...items].reverse().map((c) => [`${c.personaId}|${c.enteCodice}`, c])).values()].reverse();
-  if (prime.length === 0) return pairs;
+export async function registraAcquisizioni(deps: AcquisizioniDeps, coppie: readonly CoppiaDaRecord[], registrate: Set<string>): Promise<void> {
+  const chiave = (c: CaseloadPair) => `${c.personaId}|${c.enteCodice}`;
+  // A person's several records in a part: the first one named the pair.
+  const prime = [...new Map([...coppie].reverse().map((c) => [chiave(c), c])).values()].reverse().filter((c) => !registrate.has(chiave(c)));
+  if (prime.length === 0) return;
   const anagrafe = deps.urls.anagrafe;
   if (!anagrafe) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
-  const assenti = await deliverBatch<{ assente: boolean; residenza: Residenza | null }>(
+  const risposte = await deliverBatch<{ assente: boolean; residenza: Residenza | null }>(
     anagrafe,
     'caseloadAssenti',
     prime.map(({ personaId, enteCodice }) => ({ personaId, enteCodice })),
     deps.token,
   );
-  const nuove = prime.flatMap((c, i) => (assenti[i]?.assente === true ? [{ ...c, registrata: assenti[i].residenza }] : []));
-  if (nuove.length === 0) return pairs;
-  const [origine] = await deps.handle.db.select({ nome: flusso.nome, mittente: flusso.mittente }).from(flusso).where(eq(flusso.id, deps.flussoId));
-  if (!origine) throw new Error(`flusso ${deps.flussoId} sconosciuto`);
-  const records: AccessRecord[] = nuove.map((c) => ({
-    subgraph: 'flussi',
-    operatore: origine.mittente,
-    ruolo: 'gestione',
-    ente: c.enteCodice,
-    riferimento: null,
-    // The flow part stands for the request: every acquisition of one part shares it.
-    requestId: deps.flussoId,
-    soggettoTipo: SOGGETTO_PERSONA,
-    soggettoId: c.personaId,
-    campi: [CAMPO_ACQUISIZIONE],
-    flusso: origine.nome,
-    record: c.record ?? null,
-    // Outside by the record's residence or by the one the registry shows: a record
-    // cannot hide an acquisition by claiming a residence inside the ente's territory.
-    fuoriTerritorio: unoFuori(fuoriTerritorio(c.enteCodice, c.residenza), fuoriTerritorio(c.enteCodice, c.registrata)),
-  }));
-  const accessi = deps.urls.accessi;
-  if (!accessi) throw new Error('registro degli accessi non raggiungibile: indirizzo sconosciuto');
-  await deliverBatch(accessi, ACCESS_LOG_KIND, records, deps.token).catch((error: unknown) => {
-    throw new Error(`Registro degli accessi non disponibile per le acquisizioni del caseload (${(error as Error).message}): nuovo tentativo automatico`);
-  });
-  return pairs;
+  const nuove = prime.flatMap((c, i) => (risposte[i]?.assente === true ? [{ ...c, registrata: risposte[i].residenza }] : []));
+  if (nuove.length > 0) {
+    const [origine] = await deps.handle.db.select({ nome: flusso.nome, mittente: flusso.mittente }).from(flusso).where(eq(flusso.id, deps.flussoId));
+    if (!origine) throw new Error(`flusso ${deps.flussoId} sconosciuto`);
+    const records: AccessRecord[] = nuove.map((c) => ({
+      subgraph: 'flussi',
+      operatore: origine.mittente,
+      ruolo: 'gestione',
+      ente: c.enteCodice,
+      riferimento: null,
+      // The flow part stands for the request: every acquisition of one part shares it.
+      requestId: deps.flussoId,
+      soggettoTipo: SOGGETTO_PERSONA,
+      soggettoId: c.personaId,
+      campi: [CAMPO_ACQUISIZIONE],
+      flusso: origine.nome,
+      record: c.record ?? null,
+      fuoriTerritorio: unoFuori(fuoriTerritorio(c.enteCodice, c.residenza), fuoriTerritorio(c.enteCodice, c.registrata)),
+    }));
+    const accessi = deps.urls.accessi;
+    if (!accessi) throw new Error('registro degli accessi non raggiungibile: indirizzo sconosciuto');
+    await deliverBatch(accessi, ACCESS_LOG_KIND, records, deps.token).catch((error: unknown) => {
+      throw new Error(`Registro degli accessi non disponibile per le acquisizioni del caseload (${(error as Error).message}): nuovo tentativo automatico`);
+    });
+  }
+  // Pairs already in the caseload need no record either: neither is asked about again.
+  for (const c of prime) registrate.add(chiave(c));
 }

@@ -1,5 +1,3 @@
-import type { CaseloadPair } from '@casellario/kit';
-import { registraAcquisizioni, type AcquisizioniDeps, type CoppiaDaRecord } from './acquisizioni';
 import { personeOf, type Payload, type PersonaPayload } from './payload';
 
 /**
@@ -18,8 +16,6 @@ export interface Destinazione {
   fanout?: readonly string[];
   /** When items of a batch may repeat (a person's several benefits), what makes one distinct: it is sent once. */
   chiave?(item: unknown): string;
-  /** Runs on a batch's items before they are delivered, and gives the items to deliver (the caseload logs its acquisitions). */
-  primaDellaConsegna?(items: unknown[], deps: AcquisizioniDeps): Promise<unknown[]>;
 }
 
 const prestazione = (nome: 'prestazioni-agevolate' | 'prestazioni-sociali'): Destinazione => ({
@@ -51,10 +47,8 @@ export const DESTINAZIONI: Record<Destinazione['nome'], Destinazione> = {
       // A person only looked up (a cancellation) is never granted to anyone.
       return personeOf(payload)
         .filter((p) => !p.soloRisoluzione)
-        .map((p): CoppiaDaRecord => ({ personaId: personaId(p), enteCodice: ente, record: p.record, residenza: p.indirizzi?.[0] }));
+        .map((p) => ({ personaId: personaId(p), enteCodice: ente }));
     },
-    // Acquisitions are logged before the pairs are granted; the components take bare pairs.
-    primaDellaConsegna: (items, deps): Promise<CaseloadPair[]> => registraAcquisizioni(deps, items as CoppiaDaRecord[]),
   },
   'prestazioni-agevolate': prestazione('prestazioni-agevolate'),
   'prestazioni-sociali': prestazione('prestazioni-sociali'),

@@ -5,6 +5,7 @@ import { deliverBatch, logger, safeError, serializeBatch, type DatabaseHandle } 
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FlussiKeys } from '../keys';
 import { consegnaParte, destinazione, lottoConsegna } from '../db/schema';
+import { coppieAcquisite, registraAcquisizioni } from './acquisizioni';
 import { DESTINAZIONI, type Destinazione } from './destinazioni';
 import { personeOf, type Payload, type PersonaPayload } from './payload';
 
@@ -122,8 +123,17 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
    * upserting the same anagrafe rows concurrently (and waiting on their locks).
    */
   let resolving: Promise<unknown> = Promise.resolve();
-  function personIds(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
-    const run = resolving.then(() => resolvePersons(payloads, token));
+  /** (person, ente) pairs this process has logged as acquisitions (acquisizioni.ts); bounded. */
+  const acquisizioniNote = new Set<string>();
+  function personIds(payloads: Payload[], token: string, flussoId: string): Promise<(p: PersonaPayload) => string> {
+    const run = resolving.then(async () => {
+      const idOf = await resolvePersons(payloads, token);
+      // h3 (issue 13): every person-linked component grants the caseload as it stores a record,
+      // so acquisitions are logged here, before any destination is given a record of the part.
+      await registraAcquisizioni({ handle, urls: options.urls(), token, flussoId }, coppieAcquisite(payloads, idOf), acquisizioniNote);
+      while (acquisizioniNote.size > MAX_NOTI) acquisizioniNote.delete(acquisizioniNote.values().next().value!);
+      return idOf;
+    });
     resolving = run.catch(() => undefined);
     return run;
   }
@@ -209,14 +219,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           return payload;
         };
         // The persons of the whole rest of the part at once: one or two requests to anagrafe, not one per batch.
-        const idOf = dest.persone ? await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken()) : () => '';
+        const idOf = dest.persone ? await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken(), part.flussoId) : () => '';
         // The part in batches; the cursor moves only once every target has stored a batch.
         for (let from = part.consegnati; from < part.numeri.length && !stopped; ) {
           const numeri = part.numeri.slice(from, from + batchSize);
           const token = await options.serviceToken();
           let items = numeri.flatMap((n) => dest.toItems(payloadOf(n), idOf));
-          // h3 (issue 13): the caseload logs each acquisition before its pairs are granted.
-          if (dest.primaDellaConsegna) items = await dest.primaDellaConsegna(items, { handle, urls: options.urls(), token, flussoId: part.flussoId });
           if (dest.chiave) items = [...new Map(items.map((item) => [dest.chiave!(item), item])).values()];
           // Serialised once for every target; each target upserts, so a batch repeated after a crash is harmless.
           const batch = serializeBatch(items);
