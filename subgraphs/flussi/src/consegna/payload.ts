@@ -124,8 +124,12 @@ export type Payload = PrestazionePayload | SinbaPayload | SipPayload;
 /** The persons a payload names (anagrafe turns them into ids before delivery). */
 export function personeOf(payload: Payload): PersonaPayload[] {
   switch (payload.tipo) {
-    case 'prestazione':
-      return [payload.persona];
+    case 'prestazione': {
+      const p = payload.persona;
+      // A cancellation stored in the outbox before issue 19 still carries an anagrafica: only its codice fiscale counts.
+      if (payload.prestazione.tipoOperazione === 'C' && !p.soloRisoluzione) return [{ codiceFiscale: p.codiceFiscale, soloRisoluzione: true, versione: p.versione }];
+      return [p];
+    }
     case 'sip':
       return payload.persone;
     case 'sinba':
