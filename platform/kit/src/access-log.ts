@@ -62,6 +62,12 @@ export interface AccessRecord {
   soggettoId: string;
   /** `Type.field` names (or `cartella`), sorted. */
   campi: string[];
+  /** A caseload acquisition (`campi` `acquisizioneCaseload`): the name of the flow that gained it… */
+  flusso?: string | null;
+  /** …the record of that flow that named the person… */
+  record?: number | null;
+  /** …and whether the record gave a residence outside the acquiring ente's territory (null: cannot be told). */
+  fuoriTerritorio?: boolean | null;
 }
 
 /** Where a subgraph's records go; throws when they were not durably written. */

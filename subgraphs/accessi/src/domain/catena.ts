@@ -18,6 +18,10 @@ export interface ContenutoAccesso {
   requestId: string;
   /** Added later: in the hash only when present, so records written before it keep verifying. */
   requestIdCliente?: string | null;
+  /** Caseload acquisitions only (null or absent on every other record). */
+  flusso?: string | null;
+  record?: number | null;
+  fuoriTerritorio?: boolean | null;
 }
 
 /**
@@ -29,8 +33,21 @@ export interface ContenutoAccesso {
  * it did when written, and the tag keeps two optional columns from being confused.
  */
 export function serializzaAccesso(r: ContenutoAccesso): string {
-  const aggiunte: Array<[string, string]> = [];
+  // Columns added later enter the text only when they hold a value, so rows written
+  // before they existed keep their hash: the client's request id as a tagged pair, a
+  // caseload acquisition's columns as one trailing object with their names.
+  const aggiunte: unknown[] = [];
   if (r.requestIdCliente !== null && r.requestIdCliente !== undefined) aggiunte.push(['requestIdCliente', r.requestIdCliente]);
+  const acquisizione = Object.fromEntries(
+    (
+      [
+        ['flusso', r.flusso],
+        ['record', r.record],
+        ['fuoriTerritorio', r.fuoriTerritorio],
+      ] as const
+    ).filter(([, v]) => v !== null && v !== undefined),
+  );
+  if (Object.keys(acquisizione).length > 0) aggiunte.push(acquisizione);
   return JSON.stringify([
     r.seq,
     r.istante.toISOString(),

@@ -13,5 +13,8 @@ export const Accesso = {
   campi: (r: AccessoRow) => r.campi,
   requestId: (r: AccessoRow) => r.requestId,
   requestIdCliente: (r: AccessoRow) => r.requestIdCliente,
+  flusso: (r: AccessoRow) => r.flusso,
+  record: (r: AccessoRow) => r.record,
+  fuoriTerritorio: (r: AccessoRow) => r.fuoriTerritorio,
   hash: (r: AccessoRow) => r.hash,
 };

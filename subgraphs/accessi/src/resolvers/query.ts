@@ -18,6 +18,7 @@ export interface FiltroAccessiInput {
   requestIdCliente?: string | null;
   dal?: string | null;
   al?: string | null;
+  acquisizioni?: boolean | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -87,6 +88,7 @@ export const Query = {
       requestIdCliente: short(filtro.requestIdCliente, 64, 'requestIdCliente'),
       dal: istante(filtro.dal, 'dal'),
       al: istante(filtro.al, 'al'),
+      acquisizioni: filtro.acquisizioni ?? undefined,
     };
     const soggetto = await soggettoCercato(filtro, ctx);
     if (soggetto === null) return toPage<AccessoRow>([], limit, (r) => [r.seq]);
@@ -94,6 +96,31 @@ export const Query = {
       ricerca.soggetto = soggetto;
       recordAccess(ctx, soggetto, 'registroAccessi');
     }
+    const rows = await findAccessiPage(ctx.handle, ricerca, { limit, prima });
+    return toPage(rows, limit, (r) => [r.seq]);
+  },
+
+  /**
+   * The audit control of issue 13: caseload acquisitions whose record placed the
+   * person outside the acquiring ente's territory, newest first. It names persons
+   * only by internal id, as the rest of the log; looking one up is `registroAccessi`.
+   */
+  async acquisizioniFuoriTerritorio(
+    _: unknown,
+    args: { filtro?: { ente?: string | null; dal?: string | null; al?: string | null } | null; primi?: number | null; dopo?: string | null },
+    ctx: AccessiContext,
+  ) {
+    const { limit, after } = readPageArgs(args);
+    const prima = after ? Number(after[0]) : null;
+    if (prima !== null && !Number.isSafeInteger(prima)) throw badUserInput('Cursore di paginazione (dopo) non valido');
+    const filtro = args.filtro ?? {};
+    const ricerca: RicercaAccessi = {
+      ente: short(filtro.ente, 32, 'ente'),
+      dal: istante(filtro.dal, 'dal'),
+      al: istante(filtro.al, 'al'),
+      acquisizioni: true,
+      fuoriTerritorio: true,
+    };
     const rows = await findAccessiPage(ctx.handle, ricerca, { limit, prima });
     return toPage(rows, limit, (r) => [r.seq]);
   },
