@@ -1,26 +1,28 @@
-import { canSeeIdentifying, hasRuolo, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { isAuthenticated, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
-/** Anagrafe: the only subgraph with a codice fiscale, names and birthplace. */
+/**
+ * Anagrafe: the only subgraph with a codice fiscale, names and birthplace. The
+ * identifying fields (`Query.persona`, the CF, names, year and place of birth) are
+ * not here: they are declared once in subgraphs/anagrafe/src/schema.ts
+ * (`accessiIdentificanti`), which gives them `canSeeIdentifying` and their access
+ * records.
+ */
 export const anagrafePermissions = {
   Query: {
     ...federationQueryRules,
-    persona: hasRuolo('gestione', 'controllo'),
     ente: isAuthenticated,
     comune: isAuthenticated,
   },
   ...serviceRules,
   Persona: {
     id: readsPersonRecords,
-    codiceFiscale: canSeeIdentifying,
-    tipoCodiceFiscale: canSeeIdentifying,
     anagrafica: readsPersonRecords,
     residenza: readsPersonRecords,
     indirizzi: readsPersonRecords,
   },
   Anagrafica: {
-    ...sameRule(canSeeIdentifying, ['cognome', 'nome', 'annoNascita', 'luogoNascita']),
     ...sameRule(readsPersonRecords, ['fasciaEta', 'genere', 'cittadinanza', 'secondaCittadinanza']),
   },
   Indirizzo: sameRule(readsPersonRecords, ['codiceComune', 'codiceRegione', 'codiceNazione', 'comune']),
