@@ -22,6 +22,7 @@ import { createErrorFormatter } from './format-error';
 import { createGraphQLHttpHandler, listen, type RunningServer } from './http-server';
 import { logger } from './logger';
 import { queryLimitProtection, queryLimitsFromEnv, type QueryLimits } from './query-limits';
+import { responseGuardPlugin } from './response-guard';
 
 export {
   GATEWAY_QUERY_LIMITS,
@@ -159,7 +160,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   const secrets = options.gatewaySecrets ?? gatewaySecretsFromEnv();
   const limits = options.limits ?? queryLimitsFromEnv('subgraph');
   const apollo = createApolloServer<TContext>({ schema: buildSecuredSchema(options.definition) }, development, {
-    plugins: options.plugins,
+    // The response guard runs last: it sees the answer as it will leave (see response-guard.ts).
+    plugins: [...(options.plugins ?? []), ...(benchSenzaPolitiche(options.definition.name) ? [] : [responseGuardPlugin<TContext>(options.definition.name)])],
     limits,
   });
   await apollo.start();
