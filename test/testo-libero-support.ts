@@ -1,4 +1,4 @@
-import { esempioPsCorretto } from './flussi-support';
+import { esempioPsCorretto, esempioSinbaCorretto } from './flussi-support';
 
 /**
  * Flows whose free text (what a sender types that is not a code) holds a person's
@@ -75,3 +75,14 @@ export function testoPiantatoIn(raw: string): string[] {
   const upper = raw.toUpperCase();
   return [CF_NEL_TESTO, NOMI_NEL_TESTO.join(' ')].filter((v) => upper.includes(v));
 }
+
+/**
+ * The corrected SINBA sample whose ente-local `IDBeneficiario` (free, 20 characters)
+ * carries the codice fiscale. Ingest refuses an IDBeneficiario that *is* a codice
+ * fiscale (SINBA_ID_CODICE_FISCALE), not one that contains it: hence the prefix.
+ */
+export function flussoSinbaTestoLibero(progressivo: string): string {
+  return esempioSinbaCorretto(progressivo).replace('IDBeneficiario="PROVA BENEF"', `IDBeneficiario="ID ${CF_NEL_TESTO}"`);
+}
+
+export const nomeFlussoSinba = (progressivo: string) => `H501.SINBA.20210520.${progressivo}`;
