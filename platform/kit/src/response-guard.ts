@@ -22,14 +22,18 @@ import { logger } from './logger';
  * never can.
  */
 
-const WORD = /[A-Za-z0-9]+/g;
+// A word (bounded by anything but a letter or a digit) in codice-fiscale shape — omocode
+// letters allowed in the digit positions — or of 11 digits. One scan per string: most
+// strings have no candidate, and only candidates pay for the check character.
+const O = '[0-9LMNPQRSTUVlmnpqrstuv]';
+const CANDIDATE = new RegExp(`(?<![A-Za-z0-9])(?:[A-Za-z]{6}${O}{2}[A-Za-z]${O}{2}[A-Za-z]${O}{3}[A-Za-z]|\\d{11})(?![A-Za-z0-9])`, 'g');
 
 /** Whether a text holds, as a word of its own, a codice fiscale (valid check character) or an 11-digit code. */
 export function containsCodiceFiscale(text: string): boolean {
   if (text.length < 11) return false;
-  for (const [word] of text.matchAll(WORD)) {
-    if (word.length === 11 && /^\d{11}$/.test(word)) return true;
-    if (word.length === 16 && validateCodiceFiscale(word).valid) return true;
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    if (m[0].length === 11 || validateCodiceFiscale(m[0]).valid) return true;
   }
   return false;
 }
