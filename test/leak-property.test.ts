@@ -1,5 +1,6 @@
 import { caseloadPairs } from '@casellario/demo-data';
 import { composeApiSchema, readSubgraphSdls } from '@casellario/gateway';
+import { valoriTrattenuti } from '@casellario/kit';
 import { databaseBackends, graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
 import fc from 'fast-check';
 import {
@@ -20,8 +21,19 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendiConsegna, inviaFlusso } from './flussi-support';
 import { identifyingValuesIn } from './identifying-values';
 import { startTestPlatform, testDataset, type TestPlatform } from './platform-fixture';
+import {
+  CF_NEL_TESTO,
+  flussoPsTestoLibero,
+  flussoSinbaTestoLibero,
+  flussoSipTestoLibero,
+  nomeFlussoPs,
+  nomeFlussoSinba,
+  nomeFlussoSip,
+  testoPiantatoIn,
+} from './testo-libero-support';
 
 /**
  * The property (issue 4): whatever query a programmazione or monitoraggio client
@@ -30,6 +42,13 @@ import { startTestPlatform, testDataset, type TestPlatform } from './platform-fi
  * or error text) is a codice fiscale (omocodes and temporary codes included) or a
  * name of the demo population. Queries are generated from the schema itself, so a
  * field added later is covered without touching this test.
+ *
+ * Issue 13: the platform is first fed flows whose every free-text field (benefit
+ * denominations and protocols, SIP case number, objectives and commitments, SINBA's
+ * local id) holds a codice fiscale and a name, in Roma (Regione Lazio), so that the
+ * generated queries meet them; that text must not come out either. The response
+ * guard (kit) would withhold a codice fiscale the shield let through, so it must
+ * count nothing here: a withheld value is a leak this test reports, not a defence.
  */
 
 /** Nesting generated below a root field: deep enough to cross every entity join (person → benefit → DSU → household). */
@@ -45,7 +64,7 @@ function argumentPools() {
   const roma = new Set(caseloadPairs(dataset).filter((p) => p.enteCodice === 'H501').map((p) => p.personaId));
   const persone = [...dataset.persone.filter((p) => roma.has(p.id)).slice(0, 6), ...dataset.persone.filter((p) => !roma.has(p.id)).slice(0, 2)];
   return {
-    strings: [...persone.map((p) => p.codiceFiscale), dataset.showcase.codiceFiscale, 'H501', 'F205', '058091', '12', 'A1.04', ''],
+    strings: [...persone.map((p) => p.codiceFiscale), dataset.showcase.codiceFiscale, CF_NEL_TESTO, 'H501', 'F205', '058091', '12', 'A1.04', ''],
     ids: [...persone.map((p) => p.id), 'H501', 'R12', 'INPS', '1'],
     dates: ['2020-01-01', '2024-06-30', '2025-12-31'],
   };
@@ -177,6 +196,17 @@ for (const backend of databaseBackends()) {
     beforeAll(async () => {
       tp = await startTestPlatform(backend);
       queries = queryArbitrary(composeApiSchema(readSubgraphSdls()));
+      const gestione = await ROLE_TOKENS.gestione('H501');
+      for (const [tipo, contenuto, nome] of [
+        ['PS_PSA_SINA', flussoPsTestoLibero('0000141', true), nomeFlussoPs('0000141')],
+        ['SIP', flussoSipTestoLibero(141), nomeFlussoSip(141)],
+        ['SINBA', flussoSinbaTestoLibero('00000141'), nomeFlussoSinba('00000141')],
+      ] as const) {
+        const sent = await inviaFlusso(tp.gatewayUrl, gestione, tipo, contenuto);
+        const errori = sent.data?.inviaFlusso.esiti.elementi.flatMap((e) => e.segnalazioni.filter((x) => x.gravita === 'ERRORE').map((x) => x.codice));
+        expect({ tipo, rifiutati: sent.data?.inviaFlusso.riepilogo.rifiutati, errori }).toEqual({ tipo, rifiutati: 0, errori: [] });
+        expect((await attendiConsegna(tp.gatewayUrl, gestione, nome)).consegna.consegnati).toBeGreaterThan(0);
+      }
     });
     afterAll(() => tp?.stop());
 
@@ -193,22 +223,37 @@ for (const backend of databaseBackends()) {
       expect(found).toBeGreaterThanOrEqual(5);
     });
 
+    it('holds the planted free text, for gestione to read (the property below is not vacuous)', async () => {
+      const token = await ROLE_TOKENS.gestione('H501');
+      const r = await graphqlRequest(
+        tp.gatewayUrl,
+        `{ persona(codiceFiscale: "AAABBB39M66A351T") { prestazioniSociali { denominazioneEnte protocolloDomanda } } elencoCasiSip(filtro: { codiceComune: "058091", anno: 2024 }, primi: 50) { elementi { protocolloCaso } } elencoCasiSinba(primi: 200) { elementi { idBeneficiario } } }`,
+        { token },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.raw.split(CF_NEL_TESTO).length - 1).toBeGreaterThanOrEqual(3 * 2 + 1 + 1);
+    });
+
     for (const ruolo of ['programmazione', 'monitoraggio'] as const) {
       it(`holds for ${ruolo}: ${RUNS} generated queries through the gateway`, async () => {
         const token = await ROLE_TOKENS[ruolo]();
+        const withheldBefore = valoriTrattenuti();
         let answered = 0;
         await fc.assert(
           fc.asyncProperty(queries, async (query) => {
             const r = await graphqlRequest(tp.gatewayUrl, query, { token });
             const body = JSON.parse(r.raw) as { data?: unknown };
             if (body.data) answered += 1;
-            const leaked = identifyingValuesIn(body, tp.dataset);
+            const leaked = [...identifyingValuesIn(body, tp.dataset), ...testoPiantatoIn(r.raw)];
+            if (r.raw.includes('Valore trattenuto')) leaked.push('a value the response guard withheld');
             if (leaked.length > 0) throw new Error(`leaked ${JSON.stringify(leaked)} for ${query}`);
           }),
           { numRuns: RUNS },
         );
         // Most generated queries are answered (not all refused), so the property is about data.
         expect(answered).toBeGreaterThan(RUNS / 2);
+        // The guard is the last line, not the mechanism: it never had to act.
+        expect(valoriTrattenuti() - withheldBefore).toBe(0);
       });
     }
   });

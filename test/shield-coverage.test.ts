@@ -1,5 +1,5 @@
 import { SUBGRAPH_MODULES } from '@casellario/embedded';
-import { buildSecuredSchema } from '@casellario/kit';
+import { buildSecuredSchema, securedPermissions } from '@casellario/kit';
 import { fieldsWithoutRule } from '@casellario/policies';
 import { describe, expect, it } from 'vitest';
 
@@ -11,7 +11,8 @@ describe('every field of every subgraph has its own shield rule', () => {
   for (const module of SUBGRAPH_MODULES) {
     it(`${module.name}: no field falls back to the default rule`, () => {
       const schema = buildSecuredSchema(module.definition);
-      expect(fieldsWithoutRule(schema, module.definition.permissions)).toEqual([]);
+      // The map the shield applies: the subgraph's own plus its declared identifying fields.
+      expect(fieldsWithoutRule(schema, securedPermissions(module.definition))).toEqual([]);
       // Federation entry points are covered too: the walk is not vacuous. A subgraph
       // with no entity (accessi) has no `_entities`, and shield refuses a rule for it.
       const rules = module.definition.permissions as Record<string, Record<string, unknown>>;
@@ -23,8 +24,8 @@ describe('every field of every subgraph has its own shield rule', () => {
   it('catches a field without a rule', () => {
     const module = SUBGRAPH_MODULES[0]!;
     const original = module.definition.permissions as Record<string, Record<string, unknown>>;
-    const { codiceFiscale: _removed, ...persona } = original.Persona!;
-    const permissions = { ...original, Persona: persona } as typeof module.definition.permissions;
-    expect(fieldsWithoutRule(buildSecuredSchema(module.definition), permissions)).toEqual(['Persona.codiceFiscale']);
+    const { anagrafica: _removed, ...persona } = original.Persona!;
+    const permissions = securedPermissions({ ...module.definition, permissions: { ...original, Persona: persona } as typeof module.definition.permissions });
+    expect(fieldsWithoutRule(buildSecuredSchema(module.definition), permissions)).toEqual(['Persona.anagrafica']);
   });
 });

@@ -24,6 +24,7 @@ export {
   NOMENCLATORE_CSV_PATH,
 } from './nomenclatore';
 export type { Nomenclatore, VoceNomenclatore } from './nomenclatore';
+export { normalizzaDenominazione } from './flussi/valori';
 export {
   comuneByBelfiore,
   comuneByIstat,

@@ -275,6 +275,22 @@ describe('validaCasoSip', () => {
     expect(valida(caso, { catalogoSip }).segnalazioni).toEqual([]);
   });
 
+  it('refuses a catalogue code that carries a codice fiscale or an 11-digit code, without repeating it', () => {
+    // A new code enters the list every purpose reads (programmazione and monitoraggio too).
+    for (const [analisi, sostegni, campo] of [
+      ['QUADRO_ANALISI', ['TIROCINIO_INCLUSIONE', 'BRNLNE51P45D383B'], 'Sostegno'],
+      ['QUADRO_ANALISI', ['SOSTEGNO_BRNLNE51P45D383B'], 'Sostegno'],
+      ['INVIO_12345678903', ['TIROCINIO_INCLUSIONE'], 'AnalisiPreliminare@Esito'],
+    ] as const) {
+      const esito = valida(casoSip({ analisiPreliminare: { data: '2024-02-12', esito: analisi }, progetto: { ...progetto, sostegni: [...sostegni] } }));
+      expect(esito.stato).toBe('RIFIUTATO');
+      expect(unica(esito)).toMatchObject({ codice: 'SIP_CODICE_CATALOGO_IDENTIFICATIVO', gravita: 'ERRORE', campo });
+      expect(JSON.stringify(esito)).not.toMatch(/BRNLNE51P45D383B|12345678903/);
+    }
+    // A code merely long, or with digits, is a code.
+    expect(valida(casoSip({ progetto: { ...progetto, sostegni: ['TIROCINIO_INCLUSIONE', 'BORSA_LAVORO_2024'] } })).stato).not.toBe('RIFIUTATO');
+  });
+
   it('warns about a project that no analisi preliminare leads to', () => {
     const senzaAnalisi = valida(casoSip({ analisiPreliminare: undefined }));
     expect(unica(senzaAnalisi)).toEqual({

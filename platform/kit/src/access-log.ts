@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
-import type { Viewer } from '@casellario/policies';
+import type { FieldRule, Viewer } from '@casellario/policies';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { deliverBatch } from './delivery';
 import { groupCalls } from './group-calls';
@@ -39,12 +39,38 @@ export type SubjectOf = (parent: never, value: never) => AccessSubject | string 
 
 /**
  * One identifying field: the subject function, recorded under `Type.field`; or an
- * explicit name for the record (`cartella` for `Query.persona`).
+ * object with the subject function, an explicit name for the record (`cartella`
+ * for `Query.persona`) and a further shield rule the field needs besides
+ * `canSeeIdentifying` (`regola`: e.g. SINBA's readers, controllo for notes).
  */
-export type IdentifyingField = SubjectOf | { campo: string; soggetto: SubjectOf };
+export type IdentifyingField = SubjectOf | { soggetto: SubjectOf; campo?: string; regola?: FieldRule };
 
-/** `'Type.field'` → how to find whose data the field released. */
+/**
+ * The one declaration of a subgraph's identifying fields (DESIGN §2, "One
+ * declaration per subgraph"): `'Type.field'` → how to find whose data the field
+ * released. From it alone the shield grants the field with `canSeeIdentifying`
+ * (the permission map must not name it) and the access log records every value
+ * it releases. See `securedPermissions` and `recordIdentifyingReads`.
+ */
 export type IdentifyingFields = Record<string, IdentifyingField>;
+
+/** The further shield rule of each declared field (undefined: `canSeeIdentifying` alone). */
+export function identifyingRules(fields: IdentifyingFields): Record<string, FieldRule | undefined> {
+  return Object.fromEntries(Object.entries(fields).map(([c, spec]) => [c, typeof spec === 'function' ? undefined : spec.regola]));
+}
+
+/** Marks, in a field's extensions, that its values are recorded in the access log. */
+const LOGGED = 'casellarioAccessLog';
+
+/** `Type.field` of every field of a built schema whose values the access log records. */
+export function fieldsLoggedAsIdentifying(schema: GraphQLSchema): string[] {
+  const out: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const [name, field] of Object.entries(type.getFields())) if (field.extensions?.[LOGGED]) out.push(`${type.name}.${name}`);
+  }
+  return out.sort();
+}
 
 /** One record as the subgraphs send it to `accessi` (`POST /interno/consegna/accessi`). */
 export interface AccessRecord {
@@ -170,7 +196,7 @@ export function recordIdentifyingReads(schema: GraphQLSchema, fields: Identifyin
     const type = schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`accessiIdentificanti: ${coordinate} non è un campo dello schema`);
-    const campo = typeof spec === 'function' ? coordinate : spec.campo;
+    const campo = typeof spec === 'function' ? coordinate : (spec.campo ?? coordinate);
     const subjectOf = (typeof spec === 'function' ? spec : spec.soggetto) as (parent: unknown, value: unknown) => AccessSubject | string | null | undefined;
     const inner: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
     field.resolve = (parent, args, context, info) => {
@@ -187,6 +213,7 @@ export function recordIdentifyingReads(schema: GraphQLSchema, fields: Identifyin
       // Most of these resolvers are synchronous: do not turn them into promises.
       return isThenable(value) ? Promise.resolve(value).then(note) : note(value);
     };
+    (field as { extensions: Record<string, unknown> }).extensions = { ...field.extensions, [LOGGED]: campo };
   }
   return schema;
 }

@@ -15,6 +15,7 @@ export * from './safe-error';
 export * from './caseload';
 export * from './caseload-table';
 export * from './access-log';
+export * from './response-guard';
 export * from './group-calls';
 export * from './aggregati/soppressione';
 export * from './aggregati/tabella-sql';

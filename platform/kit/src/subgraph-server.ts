@@ -9,6 +9,7 @@ import {
   gatewaySecretsFromEnv,
   notThroughGateway,
   verifyGatewayProof,
+  withIdentifyingRules,
   type GatewaySecrets,
   type Permissions,
   type TokenVerifier,
@@ -16,11 +17,12 @@ import {
 } from '@casellario/policies';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { recordIdentifyingReads, type IdentifyingFields } from './access-log';
+import { identifyingRules, recordIdentifyingReads, type IdentifyingFields } from './access-log';
 import { createErrorFormatter } from './format-error';
 import { createGraphQLHttpHandler, listen, type RunningServer } from './http-server';
 import { logger } from './logger';
 import { queryLimitProtection, queryLimitsFromEnv, type QueryLimits } from './query-limits';
+import { responseGuardPlugin } from './response-guard';
 
 export {
   GATEWAY_QUERY_LIMITS,
@@ -38,11 +40,21 @@ export interface SubgraphDefinition<TContext> {
   resolvers: GraphQLResolverMap<TContext>;
   permissions: Permissions;
   /**
-   * The fields whose values identify someone (those the shield grants with
-   * `canSeeIdentifying`), and how to tell whose: each value released is written to
-   * the access log (see access-log.ts).
+   * The one declaration of the fields whose values identify someone, and how to
+   * tell whose. The shield grants exactly these with `canSeeIdentifying` (the
+   * permission map must not list them), and each value released is written to the
+   * access log (see access-log.ts).
    */
   accessiIdentificanti?: IdentifyingFields;
+}
+
+/**
+ * The permission map a subgraph is shielded with: its own map plus
+ * `canSeeIdentifying` on every declared identifying field. Throws when the map
+ * also rules a declared field, or grants `canSeeIdentifying` to an undeclared one.
+ */
+export function securedPermissions(definition: Pick<SubgraphDefinition<never>, 'permissions' | 'accessiIdentificanti'>): Permissions {
+  return withIdentifyingRules(definition.permissions, identifyingRules(definition.accessiIdentificanti ?? {}));
 }
 
 /**
@@ -53,8 +65,10 @@ export interface SubgraphDefinition<TContext> {
  */
 export function buildSecuredSchema<TContext>(definition: SubgraphDefinition<TContext>): GraphQLSchema {
   const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }]);
+  // Built (and checked) before the benchmark switch: a contradictory declaration fails everywhere.
+  const permissions = securedPermissions(definition as SubgraphDefinition<never>);
   if (benchSenzaPolitiche(definition.name)) return schema;
-  const secured = applyPermissions(schema, definition.permissions);
+  const secured = applyPermissions(schema, permissions);
   return definition.accessiIdentificanti ? recordIdentifyingReads(secured, definition.accessiIdentificanti) : secured;
 }
 
@@ -149,7 +163,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   const secrets = options.gatewaySecrets ?? gatewaySecretsFromEnv();
   const limits = options.limits ?? queryLimitsFromEnv('subgraph');
   const apollo = createApolloServer<TContext>({ schema: buildSecuredSchema(options.definition) }, development, {
-    plugins: options.plugins,
+    // The response guard runs last: it sees the answer as it will leave (see response-guard.ts).
+    plugins: [...(options.plugins ?? []), ...(benchSenzaPolitiche(options.definition.name) ? [] : [responseGuardPlugin<TContext>(options.definition.name)])],
     limits,
   });
   await apollo.start();

@@ -1,31 +1,32 @@
-import { canSeeIdentifying, hasRuolo, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { guardedByParent, isAuthenticated, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
-/** Anagrafe: the only subgraph with a codice fiscale, names and birthplace. */
+/**
+ * Anagrafe: the only subgraph with a codice fiscale, names and birthplace. The
+ * identifying fields (`Query.persona`, the CF, names, year and place of birth) are
+ * not here: they are declared once in subgraphs/anagrafe/src/schema.ts
+ * (`accessiIdentificanti`), which gives them `canSeeIdentifying` and their access
+ * records.
+ */
 export const anagrafePermissions = {
   Query: {
     ...federationQueryRules,
-    persona: hasRuolo('gestione', 'controllo'),
     ente: isAuthenticated,
     comune: isAuthenticated,
   },
   ...serviceRules,
   Persona: {
     id: readsPersonRecords,
-    codiceFiscale: canSeeIdentifying,
-    tipoCodiceFiscale: canSeeIdentifying,
     anagrafica: readsPersonRecords,
     residenza: readsPersonRecords,
     indirizzi: readsPersonRecords,
-    // Who delivered what, and what other enti claim: identifying like the names they carry.
-    provenienza: canSeeIdentifying,
-    discrepanze: canSeeIdentifying,
   },
-  ProvenienzaValore: sameRule(canSeeIdentifying, ['campo', 'fonte', 'ente', 'flusso', 'record', 'ricevutoIl']),
-  Discrepanza: sameRule(canSeeIdentifying, ['campo', 'valore', 'ente', 'flusso', 'record', 'ricevutoIl', 'contraddiceCodiceFiscale']),
+  // Only Persona.provenienza and Persona.discrepanze return these, and both are declared
+  // identifying (who delivered what, what other enti claim): their rule and record decide.
+  ProvenienzaValore: sameRule(guardedByParent, ['campo', 'fonte', 'ente', 'flusso', 'record', 'ricevutoIl']),
+  Discrepanza: sameRule(guardedByParent, ['campo', 'valore', 'ente', 'flusso', 'record', 'ricevutoIl', 'contraddiceCodiceFiscale']),
   Anagrafica: {
-    ...sameRule(canSeeIdentifying, ['cognome', 'nome', 'annoNascita', 'luogoNascita']),
     ...sameRule(readsPersonRecords, ['fasciaEta', 'genere', 'cittadinanza', 'secondaCittadinanza']),
   },
   Indirizzo: sameRule(readsPersonRecords, ['codiceComune', 'codiceRegione', 'codiceNazione', 'comune']),

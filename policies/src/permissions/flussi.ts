@@ -1,12 +1,13 @@
-import { canSeeIdentifying, hasRuolo, isAuthenticated } from '../shield/rules';
+import { hasRuolo, isAuthenticated } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
 /**
  * Flussi: enti send flows and read their esiti. Only gestione sends (its own
  * ente's flows, checked in the resolver against `Ente@Codice`) and reads flows
- * (its own ente's, in SQL). The esito's pointer to the beneficiary is masked but
- * still identifying to the ente, hence canSeeIdentifying.
+ * (its own ente's, in SQL). The esito's pointer to the beneficiary (masked, but
+ * still identifying to the ente) and the ente's protocol are declared identifying
+ * in subgraphs/flussi/src/schema.ts, not here.
  */
 const sender = hasRuolo('gestione');
 
@@ -39,7 +40,6 @@ export const flussiPermissions = {
   ConteggioCodice: sameRule(sender, ['codice', 'gravita', 'record']),
   Esito: {
     ...sameRule(sender, ['numero', 'parte', 'riga', 'stato', 'codicePrestazione', 'segnalazioni']),
-    ...sameRule(canSeeIdentifying, ['riferimento', 'protocolloDomanda']),
   },
   Segnalazione: sameRule(isAuthenticated, ['codice', 'gravita', 'campo', 'messaggio']),
   CodiceEsito: sameRule(isAuthenticated, ['codice', 'gravita', 'descrizione']),

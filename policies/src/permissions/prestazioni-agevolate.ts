@@ -1,4 +1,4 @@
-import { canSeeIdentifying, readsPersonRecords } from '../shield/rules';
+import { readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { aggregatiPermissions, controlliPermissions, isControllo, prestazioneFieldRules, prestazioniPermissions } from './prestazioni';
 
@@ -43,6 +43,7 @@ export const prestazioniAgevolatePermissions = {
   ]),
   PaginaAnomalieIsee: sameRule(isControllo, ['elementi', 'haAltri', 'cursoreSuccessivo']),
   PrestazioneAgevolata: { ...prestazioneFieldRules, dsu: readsPersonRecords, accertamenti: isControllo },
+  // Dsu.protocollo is declared identifying in subgraphs/prestazioni-agevolate/src/schema.ts.
   Dsu: {
     ...sameRule(readsPersonRecords, [
       'id',
@@ -59,6 +60,5 @@ export const prestazioniAgevolatePermissions = {
       'dichiarante',
       'componenti',
     ]),
-    protocollo: canSeeIdentifying,
   },
 };

@@ -1,14 +1,14 @@
-import { canSeeIdentifying, guardedByParent, hasRuolo, isAuthenticated, readsAggregates, readsPersonRecords } from '../shield/rules';
+import { guardedByParent, hasRuolo, isAuthenticated, readsAggregates, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
 /**
  * The rules the two benefit subgraphs (PSA and PS) share: both serve the same
  * `PrestazioniSociali` record, so a field is judged the same way in either.
- * Every purpose that reads person records sees a benefit within its row scope;
- * the ente's application protocol (`protocolloDomanda`) and the DSU protocol
- * (`numeroProtocolloDsu`) re-identify the person at the ente or at INPS, so only
- * gestione and controllo get them. Audit reads none of it.
+ * Every purpose that reads person records sees a benefit within its row scope.
+ * The identifying fields (the ente's application protocol, the DSU protocol, the
+ * sender's own text) are not here: they are declared once, with their access-log
+ * subject, in platform/prestazioni-core/src/accessi.ts. Audit reads none of it.
  */
 export const prestazioneFieldRules = {
   ...sameRule(readsPersonRecords, [
@@ -19,6 +19,7 @@ export const prestazioneFieldRules = {
     'caratterePrestazione',
     'codicePrestazione',
     'denominazionePrestazione',
+    'denominazioneDifforme',
     'dataEvento',
     'dataInizio',
     'dataFine',
@@ -40,8 +41,6 @@ export const prestazioneFieldRules = {
     'codiceRegioneResidenza',
     'annullata',
   ]),
-  protocolloDomanda: canSeeIdentifying,
-  numeroProtocolloDsu: canSeeIdentifying,
 };
 
 /**
@@ -87,7 +86,6 @@ export function controlliPermissions(names: { anomalie: string; accertamento: st
       'esito',
       'importoDaRecuperare',
       'sanzione',
-      'note',
       'operatore',
       'ente',
       'riferimento',

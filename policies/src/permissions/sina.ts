@@ -1,4 +1,4 @@
-import { canSeeIdentifying, conteggiPermissions, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { conteggiPermissions, isAuthenticated, readsPersonRecords } from '../shield/rules';
 
 const aggregati = conteggiPermissions('aggregatiValutazioniSina');
 import { sameRule } from '../shield/field-rules';
@@ -22,6 +22,7 @@ export const sinaPermissions = {
   ...serviceRules,
   Persona: sameRule(readsPersonRecords, ['id', 'valutazioniSina']),
   Ente: { codice: isAuthenticated },
+  // protocolloDomanda is declared identifying in subgraphs/sina/src/schema.ts.
   ValutazioneSina: {
     ...sameRule(readsPersonRecords, [
       'id',
@@ -44,7 +45,6 @@ export const sinaPermissions = {
       'codiceComuneResidenza',
       'codiceRegioneResidenza',
     ]),
-    protocolloDomanda: canSeeIdentifying,
   },
   PaginaValutazioniSina: sameRule(readsPersonRecords, ['elementi', 'haAltri', 'cursoreSuccessivo']),
 };

@@ -1,5 +1,4 @@
-import { and } from 'graphql-shield';
-import { canSeeIdentifying, conteggiPermissions, hasRuolo } from '../shield/rules';
+import { conteggiPermissions, hasRuolo } from '../shield/rules';
 
 const aggregati = conteggiPermissions('aggregatiEventiSinba');
 import { sameRule } from '../shield/field-rules';
@@ -13,9 +12,9 @@ import { federationQueryRules, serviceRules } from './federation';
  * protection is not a matter of benefit control, so every field is FORBIDDEN to
  * them, root fields and `_entities` alike.
  */
-const readsSinba = hasRuolo('gestione', 'programmazione', 'monitoraggio');
-/** Re-identifying data: the ente's local id and the year of birth. Of the SINBA readers, gestione only. */
-const identifyingSinba = and(readsSinba, canSeeIdentifying);
+export const readsSinba = hasRuolo('gestione', 'programmazione', 'monitoraggio');
+// Re-identifying data (the ente's local id, the year of birth) is declared in
+// subgraphs/sinba/src/schema.ts with `regola: readsSinba`: of the SINBA readers, gestione only.
 
 export const sinbaPermissions = {
   Query: {
@@ -50,10 +49,8 @@ export const sinbaPermissions = {
       'prestazioni',
       'annullata',
     ]),
-    idBeneficiario: identifyingSinba,
   },
   MinoreSinba: {
-    annoNascita: identifyingSinba,
     ...sameRule(readsSinba, [
       'fasciaEta',
       'minoreStranieroNonAccompagnato',

@@ -1,4 +1,4 @@
-import { canSeeIdentifying, isAuthenticated, readsPersonRecords } from '../shield/rules';
+import { isAuthenticated, readsPersonRecords } from '../shield/rules';
 import { sameRule } from '../shield/field-rules';
 import { federationQueryRules, serviceRules } from './federation';
 
@@ -6,7 +6,8 @@ import { federationQueryRules, serviceRules } from './federation';
  * SIP: poverty cases of households. Persons appear only as opaque ids. What an
  * operator writes in free text (project objectives, commitment descriptions) may
  * name people, and the ente's case number re-identifies the household: those are
- * identifying (gestione and controllo only). Everything else is readable by the
+ * identifying (gestione and controllo only, logged), declared once in
+ * subgraphs/sip/src/schema.ts and absent from this map. Everything else is readable by the
  * purposes that read person records, with row scope applied in SQL. Audit reads
  * none of it.
  */
@@ -36,7 +37,6 @@ export const sipPermissions = {
       'progetto',
       'scadenze',
     ]),
-    protocolloCaso: canSeeIdentifying,
   },
   Ente: { codice: isAuthenticated },
   ComponenteNucleoSip: sameRule(readsPersonRecords, ['persona', 'ruolo', 'attivabileLavoro']),
@@ -47,11 +47,9 @@ export const sipPermissions = {
   DimensioneQuadroAnalisiSip: sameRule(readsPersonRecords, ['dimensione', 'risorse', 'vulnerabilita', 'fattoriSostegno']),
   ProgettoSip: {
     ...sameRule(readsPersonRecords, ['tipo', 'dataSottoscrizione', 'sostegni', 'impegni', 'incontri']),
-    obiettivi: canSeeIdentifying,
   },
   ImpegnoSip: {
     ...sameRule(readsPersonRecords, ['persona', 'scadenza', 'stato']),
-    descrizione: canSeeIdentifying,
   },
   IncontroSip: sameRule(readsPersonRecords, ['data', 'esito']),
   ScadenzaSip: sameRule(readsPersonRecords, ['tipo', 'descrizione', 'dataLimite', 'dataAdempimento', 'rispettata']),

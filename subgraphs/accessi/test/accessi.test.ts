@@ -1,7 +1,6 @@
-import { buildSecuredSchema, type AccessRecord, type DatabaseHandle } from '@casellario/kit';
+import { buildSecuredSchema, securedPermissions, type AccessRecord, type DatabaseHandle } from '@casellario/kit';
 import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, signDevServiceToken, signDevToken } from '@casellario/policies';
-import { accessiPermissions } from '@casellario/policies/permissions/accessi';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessiSubgraph, accessiTables, registraAccessi, verificaCatena } from '../src/index';
@@ -65,7 +64,7 @@ interface Pagina {
 
 describe('accessi shield and chain', () => {
   it('has a rule on every field of every type', () => {
-    expect(fieldsWithoutRule(buildSecuredSchema(definition), accessiPermissions)).toEqual([]);
+    expect(fieldsWithoutRule(buildSecuredSchema(definition), securedPermissions(definition))).toEqual([]);
   });
 
   it('links each record to the previous one through a hash of its content', () => {

@@ -14,7 +14,13 @@ export const definition: SubgraphDefinition<AnagrafeContext> = {
   typeDefs: gql(sdl),
   resolvers,
   permissions: anagrafePermissions,
-  // The fields the shield grants with canSeeIdentifying; Anagrafica's parent is the person's row too.
+  // The one declaration of what is identifying here (DESIGN §2): every coordinate
+  // listed gets `canSeeIdentifying` in the shield and an access record per value
+  // released; the permission map (policies/src/permissions/anagrafe.ts) must not
+  // name these fields, and building the subgraph fails if it does. To declare a
+  // field: `'Type.field': (parentRow) => personId` (or `{ tipo, id }` for another
+  // subject kind); `{ soggetto, campo, regola }` names the record or adds a rule.
+  // Anagrafica's parent is the person's row too.
   accessiIdentificanti: {
     'Query.persona': { campo: 'cartella', soggetto: (_: unknown, persona: PersonaRow) => persona.id },
     'Persona.codiceFiscale': (p: PersonaRow) => p.id,

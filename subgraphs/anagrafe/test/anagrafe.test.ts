@@ -1,9 +1,8 @@
 import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, signDevToken } from '@casellario/policies';
-import { anagrafePermissions } from '@casellario/policies/permissions/anagrafe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anagrafeSubgraph } from '../src/index';
-import { addToCaseload, buildSecuredSchema } from '@casellario/kit';
+import { addToCaseload, buildSecuredSchema, securedPermissions } from '@casellario/kit';
 import { caseload } from '../src/db/schema';
 import { definition } from '../src/schema';
 import { BIANCHI, fixture, ROSSI, ROSSI_OMOCODE, TEMPORANEO } from './fixture';
@@ -23,7 +22,7 @@ const ENTITIES = /* GraphQL */ `
 
 describe('anagrafe shield', () => {
   it('has a rule on every field of every type', () => {
-    expect(fieldsWithoutRule(buildSecuredSchema(definition), anagrafePermissions)).toEqual([]);
+    expect(fieldsWithoutRule(buildSecuredSchema(definition), securedPermissions(definition))).toEqual([]);
   });
 });
 

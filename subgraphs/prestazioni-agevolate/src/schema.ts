@@ -16,7 +16,7 @@ export const definition: SubgraphDefinition<PrestazioniAgevolateContext> = {
   resolvers,
   permissions: prestazioniAgevolatePermissions,
   accessiIdentificanti: {
-    ...prestazioniAccessiIdentificanti('PrestazioneAgevolata'),
+    ...prestazioniAccessiIdentificanti('PrestazioneAgevolata', 'Agevolata'),
     // The INPS protocol re-identifies the declarant, whoever the benefit is for.
     'Dsu.protocollo': (d: DsuRow) => d.dichiaranteId,
   },

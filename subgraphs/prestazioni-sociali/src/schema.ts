@@ -14,5 +14,5 @@ export const definition: SubgraphDefinition<PrestazioniSocialiContext> = {
   typeDefs: gql(sdl),
   resolvers,
   permissions: prestazioniSocialiPermissions,
-  accessiIdentificanti: prestazioniAccessiIdentificanti('PrestazioneSociale'),
+  accessiIdentificanti: prestazioniAccessiIdentificanti('PrestazioneSociale', 'Sociale'),
 };

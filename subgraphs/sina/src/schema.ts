@@ -14,6 +14,7 @@ export const definition: SubgraphDefinition<SinaContext> = {
   typeDefs: gql(sdl),
   resolvers,
   permissions: sinaPermissions,
+  // The one declaration of what is identifying here: shield rule and access log derive from it.
   accessiIdentificanti: {
     'ValutazioneSina.protocolloDomanda': (v: ValutazioneRow) => v.personaId,
   },

@@ -1,7 +1,6 @@
-import { buildSecuredSchema } from '@casellario/kit';
+import { buildSecuredSchema, securedPermissions } from '@casellario/kit';
 import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, type PseudonymAudience } from '@casellario/policies';
-import { sinaPermissions } from '@casellario/policies/permissions/sina';
 import { GraphQLEnumType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINA_ENUMS } from '../src/domain/codici-sina';
@@ -47,7 +46,7 @@ function denied(errors: Array<{ path?: Array<string | number>; extensions?: { co
 
 describe('sina shield and contract', () => {
   it('has a rule on every field of every type', () => {
-    expect(fieldsWithoutRule(buildSecuredSchema(definition), sinaPermissions)).toEqual([]);
+    expect(fieldsWithoutRule(buildSecuredSchema(definition), securedPermissions(definition))).toEqual([]);
   });
 
   it('maps every GraphQL enum value to the code the specification writes, and nothing else', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from '@casellario/kit';
-import { sinbaPermissions } from '@casellario/policies/permissions/sinba';
+import { readsSinba, sinbaPermissions } from '@casellario/policies/permissions/sinba';
 import { gql } from 'graphql-tag';
 import type { SinbaContext } from './context';
 import type { CasoSinbaRow } from './db/queries';
@@ -19,9 +19,10 @@ export const definition: SubgraphDefinition<SinbaContext> = {
   permissions: sinbaPermissions,
   // A SINBA case is never joined to a person (pseudonymous at source): the subject
   // of the record is the case itself, by its internal id. `MinoreSinba`'s parent is
-  // the case row.
+  // the case row. The one declaration of what is identifying here: the shield
+  // gives these `readsSinba` and `canSeeIdentifying` (of the readers, gestione only).
   accessiIdentificanti: {
-    'CasoSinba.idBeneficiario': (c: CasoSinbaRow) => ({ tipo: SOGGETTO_CASO_SINBA, id: c.id }),
-    'MinoreSinba.annoNascita': (c: CasoSinbaRow) => ({ tipo: SOGGETTO_CASO_SINBA, id: c.id }),
+    'CasoSinba.idBeneficiario': { soggetto: (c: CasoSinbaRow) => ({ tipo: SOGGETTO_CASO_SINBA, id: c.id }), regola: readsSinba },
+    'MinoreSinba.annoNascita': { soggetto: (c: CasoSinbaRow) => ({ tipo: SOGGETTO_CASO_SINBA, id: c.id }), regola: readsSinba },
   },
 };

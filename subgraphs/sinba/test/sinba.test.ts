@@ -1,7 +1,6 @@
-import { buildSecuredSchema } from '@casellario/kit';
+import { buildSecuredSchema, securedPermissions } from '@casellario/kit';
 import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule } from '@casellario/policies';
-import { sinbaPermissions } from '@casellario/policies/permissions/sinba';
 import { eq, sql } from 'drizzle-orm';
 import { isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,7 +158,7 @@ const ref = (id: string) => ({ __typename: 'CasoSinba', id });
 
 describe('sinba shield and schema', () => {
   it('has a rule on every field of every type', () => {
-    expect(fieldsWithoutRule(buildSecuredSchema(definition), sinbaPermissions)).toEqual([]);
+    expect(fieldsWithoutRule(buildSecuredSchema(definition), securedPermissions(definition))).toEqual([]);
   });
 
   it('has no type, field or argument that could join a person', () => {

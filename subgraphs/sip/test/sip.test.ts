@@ -1,4 +1,4 @@
-import { buildSecuredSchema, type DatabaseHandle } from '@casellario/kit';
+import { buildSecuredSchema, securedPermissions, type DatabaseHandle } from '@casellario/kit';
 import {
   databaseBackends,
   graphqlRequest,
@@ -9,7 +9,6 @@ import {
   type TestSubgraph,
 } from '@casellario/kit/testing';
 import { fieldsWithoutRule, signDevToken, type PseudonymAudience } from '@casellario/policies';
-import { sipPermissions } from '@casellario/policies/permissions/sip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sipSubgraph } from '../src/index';
 import { definition } from '../src/schema';
@@ -186,7 +185,7 @@ function deniedPaths(errors: Array<{ path?: Array<string | number>; extensions?:
 
 describe('sip shield', () => {
   it('has a rule on every field of every type', () => {
-    expect(fieldsWithoutRule(buildSecuredSchema(definition), sipPermissions)).toEqual([]);
+    expect(fieldsWithoutRule(buildSecuredSchema(definition), securedPermissions(definition))).toEqual([]);
   });
 });
 

@@ -5,12 +5,12 @@ export const CARTELLA = /* GraphQL */ `
       anagrafica { cognome nome annoNascita genere cittadinanza }
       residenza { codiceComune codiceRegione comune { nome siglaProvincia } }
       prestazioniAgevolate {
-        id codicePrestazione denominazionePrestazione caratterePrestazione dataInizio dataFine dataErogazione dataEvento
+        id codicePrestazione denominazionePrestazione denominazioneEnte denominazioneDifforme caratterePrestazione dataInizio dataFine dataErogazione dataEvento
         importoPrestazione importoMensile areaUtenza presaInCarico
         enteErogatore { codice denominazione } dsu { isee tipoIsee dataScadenza }
       }
       prestazioniSociali {
-        id codicePrestazione denominazionePrestazione caratterePrestazione dataInizio dataFine dataErogazione dataEvento
+        id codicePrestazione denominazionePrestazione denominazioneEnte denominazioneDifforme caratterePrestazione dataInizio dataFine dataErogazione dataEvento
         importoPrestazione importoMensile areaUtenza presaInCarico
         enteErogatore { codice denominazione }
       }
@@ -28,7 +28,11 @@ interface Ente {
 export interface PrestazioneCartella {
   id: string;
   codicePrestazione: string;
-  denominazionePrestazione: string;
+  /** The nomenclatore's name of the code; null when the code is not in it. */
+  denominazionePrestazione: string | null;
+  /** The ente's own text (free text, identifying: the cartella is read by gestione and controllo). */
+  denominazioneEnte: string | null;
+  denominazioneDifforme: boolean | null;
   caratterePrestazione: string;
   dataInizio: string | null;
   dataFine: string | null;

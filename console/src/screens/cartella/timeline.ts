@@ -35,12 +35,16 @@ export function timelineCartella(cartella: Cartella, nomiArea: Record<string, st
         tipo,
         data: p.dataInizio ?? p.dataErogazione ?? p.dataEvento,
         fine: p.dataFine,
-        titolo: p.denominazionePrestazione,
+        // The official name; the ente's own text only beside it, when it says something else.
+        titolo: p.denominazionePrestazione ?? 'Codice non presente nel nomenclatore',
         codice: p.codicePrestazione,
         ente: p.enteErogatore.denominazione,
         importoMensile: p.importoMensile,
         importoTotale: p.importoPrestazione,
         dettagli: [
+          ...(p.denominazioneEnte && p.denominazioneDifforme !== false
+            ? [`${p.denominazionePrestazione ? "Denominata dall'ente diversamente dal nomenclatore" : "Denominazione dell'ente"}: «${p.denominazioneEnte}»`]
+            : []),
           ...(p.areaUtenza ? [`Area di utenza: ${nomiArea[p.areaUtenza] ?? p.areaUtenza}`] : []),
           p.caratterePrestazione === 'PERIODICA' ? 'Prestazione periodica' : 'Prestazione occasionale',
           ...(p.presaInCarico ? ['Presa in carico'] : []),

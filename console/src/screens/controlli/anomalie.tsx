@@ -103,7 +103,7 @@ function SchedaAnomalia({ api, controllo, anomalia }: { api: ApiClient; controll
     <li class="anomalia">
       <article aria-labelledby={titoloId}>
         <h2 id={titoloId}>
-          {NOMI_ANOMALIA[anomalia.tipo] ?? anomalia.tipo}: <code>{p.codicePrestazione}</code> {p.denominazionePrestazione}
+          {NOMI_ANOMALIA[anomalia.tipo] ?? anomalia.tipo}: <code>{p.codicePrestazione}</code> {p.denominazionePrestazione ?? 'codice non presente nel nomenclatore'}
         </h2>
         <dl class="dati">
           <div>

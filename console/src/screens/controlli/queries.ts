@@ -68,7 +68,8 @@ interface Ente {
 export interface PrestazioneAnomala {
   id: string;
   codicePrestazione: string;
-  denominazionePrestazione: string;
+  /** The nomenclatore's name of the code; null when the code is not in it. */
+  denominazionePrestazione: string | null;
   dataInizio: string | null;
   dataFine: string | null;
   dataErogazione: string | null;

@@ -121,6 +121,7 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   SIP_PROGETTO_PRECEDE_ANALISI: { gravita: 'ERRORE', ambito: 'SIP', descrizione: "Il progetto è sottoscritto prima dell'analisi che lo fonda (quadro di analisi o analisi preliminare; senza, la domanda)." },
   SIP_INCONTRO_PRECEDE_PROGETTO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'Un incontro di monitoraggio precede la sottoscrizione del progetto.' },
   SIP_CHIUSURA_PRECEDE_DOMANDA: { gravita: 'ERRORE', ambito: 'SIP', descrizione: 'DataChiusura precede DataDomanda.' },
+  SIP_CODICE_CATALOGO_IDENTIFICATIVO: { gravita: 'ERRORE', ambito: 'SIP', descrizione: "Un codice degli elenchi configurabili (esito dell'analisi, sostegno) contiene un codice fiscale o un codice di 11 cifre: un codice nuovo entra nell'elenco che ogni finalità legge." },
   SIP_ESITO_ANALISI_SCONOSCIUTO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "L'esito dell'analisi preliminare è ben formato ma assente dall'elenco degli esiti in uso: non blocca il caso." },
   SIP_SOSTEGNO_SCONOSCIUTO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "Un sostegno del progetto è ben formato ma assente dall'elenco dei sostegni in uso: non blocca il caso." },
   SIP_PROGETTO_NON_PREVISTO: { gravita: 'AVVISO', ambito: 'SIP', descrizione: "C'è un progetto ma manca l'analisi preliminare, o il suo esito non prevede un progetto in SIP." },

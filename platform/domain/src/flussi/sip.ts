@@ -16,7 +16,7 @@ import type { CasoSipFlusso, ComponenteNucleoFlusso } from './records';
 import type { ContestoValidazione } from './contesto';
 import { creaSegnalazione, statoEsito } from './esito';
 import type { CodiceSegnalazione, EsitoRecord, Segnalazione } from './esito';
-import { maiuscola, mascheraCodiceFiscale, riferimentoCasoSip } from './riferimenti';
+import { haFormaCodiceFiscale, maiuscola, mascheraCodiceFiscale, riferimentoCasoSip } from './riferimenti';
 import { datiCodiceFiscale, verificaCodiceFiscale } from './codice-fiscale-flusso';
 import { leggiOggi, validaIntestazione } from './intestazione';
 import { confrontaDate, formatData, leggiData } from './valori';
@@ -281,11 +281,32 @@ function regoleDate(caso: CasoSipFlusso, oggi: DataCalendario): Problema[] {
   return problemi;
 }
 
+/**
+ * Whether a catalogue code (`[A-Z][A-Z0-9_]*`) carries a codice fiscale or an 11-digit
+ * code in one of its `_`-separated parts: a code first met in a flow enters the list
+ * every purpose reads (programmazione and monitoraggio included), so it must not be one.
+ */
+function codiceIdentificativo(codice: string): boolean {
+  return codice.split('_').some((parte) => haFormaCodiceFiscale(parte) || /^\d{11}$/.test(parte));
+}
+
 /** Codes of the configurable lists, and a project that the analisi preliminare does not lead to. */
 function regoleCatalogo(caso: CasoSipFlusso, contesto: ContestoValidazione): Problema[] {
   const problemi: Problema[] = [];
   const catalogo = contesto.catalogoSip ?? CATALOGO_SIP_INIZIALE;
   const { analisiPreliminare: analisi, progetto } = caso;
+  // Refused before the other rules look at them: their warnings quote the code.
+  const identificativi = [analisi?.esito, ...(progetto?.sostegni ?? [])].filter((c): c is string => c !== undefined && codiceIdentificativo(c));
+  if (identificativi.length > 0) {
+    return [
+      {
+        codice: 'SIP_CODICE_CATALOGO_IDENTIFICATIVO',
+        campo: analisi && codiceIdentificativo(analisi.esito) ? 'AnalisiPreliminare@Esito' : 'Sostegno',
+        // The code is not quoted: it holds what must not be repeated.
+        testo: `un codice degli elenchi (esito dell'analisi preliminare o sostegno) contiene un codice fiscale o un codice di 11 cifre. Il caso non è stato acquisito: i codici nuovi entrano nell'elenco che leggono tutte le finalità. Usare un codice dell'elenco e ${REINVIO}.`,
+      },
+    ];
+  }
   const esito = analisi ? catalogo.esitiAnalisiPreliminare.find((v) => v.codice === analisi.esito) : undefined;
   const nonBlocca = 'Questo non blocca il caso, registrato con questo codice; se il codice non è stato introdotto di recente, verificare che sia quello giusto.';
   if (analisi && !esito) {

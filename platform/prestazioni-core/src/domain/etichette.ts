@@ -1,4 +1,4 @@
-import { comuneByIstat, loadNomenclatore, regioneByCodice } from '@casellario/domain';
+import { comuneByIstat, loadNomenclatore, normalizzaDenominazione, regioneByCodice } from '@casellario/domain';
 import type { Dimensione } from './aggregati';
 
 const MESI = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
@@ -6,6 +6,26 @@ const AREE: Record<string, string> = { '1': 'Famiglia e minori', '2': 'Disabilit
 const GENERI: Record<string, string> = { '1': 'Maschi', '2': 'Femmine' };
 
 let nomenclatore: ReturnType<typeof loadNomenclatore> | undefined;
+
+function nomenclatoreInUso(): ReturnType<typeof loadNomenclatore> {
+  nomenclatore ??= loadNomenclatore(process.env.NOMENCLATORE_EXTRA_CSV);
+  return nomenclatore;
+}
+
+/**
+ * The nomenclatore's official name of a benefit code, or null when the code is not
+ * in the nomenclatore in use. What every purpose reads as the benefit's name: the
+ * ente's own text is free text (DESIGN §2, "Free text is identifying").
+ */
+export function denominazioneUfficiale(codice: string): string | null {
+  return nomenclatoreInUso().get(codice)?.denominazione ?? null;
+}
+
+/** Whether the ente's text differs from the official name (as the flow validation compares them); null without one. */
+export function denominazioneDifforme(codice: string, denominazioneEnte: string): boolean | null {
+  const ufficiale = denominazioneUfficiale(codice);
+  return ufficiale === null ? null : normalizzaDenominazione(ufficiale) !== normalizzaDenominazione(denominazioneEnte);
+}
 
 /** The label a dashboard shows for a key of the aggregates (`chiave` → `etichetta`). */
 export function etichettaDi(d: Dimensione, chiave: string | null): string | null {
@@ -21,8 +41,7 @@ export function etichettaDi(d: Dimensione, chiave: string | null): string | null
     case 'COMUNE':
       return comuneByIstat(chiave)?.nome ?? chiave;
     case 'CODICE_PRESTAZIONE':
-      nomenclatore ??= loadNomenclatore(process.env.NOMENCLATORE_EXTRA_CSV);
-      return nomenclatore.get(chiave)?.denominazione ?? chiave;
+      return denominazioneUfficiale(chiave) ?? chiave;
     case 'AREA_UTENZA':
       return AREE[chiave] ?? chiave;
     case 'FASCIA_ETA':

@@ -1,6 +1,7 @@
 import type { PrestazioniContext } from '../context';
 import type { PrestazioneRow } from '../db/tables';
 import { presaInCarico, toAmount } from '../domain/codici';
+import { denominazioneDifforme, denominazioneUfficiale } from '../domain/etichette';
 
 /**
  * Field resolvers of a benefit entity (`PrestazioneAgevolata`, `PrestazioneSociale`).
@@ -20,7 +21,10 @@ export function prestazioneResolvers<C extends PrestazioniContext>() {
     presenzaProvaMezzi: (p: PrestazioneRow) => p.presenzaProvaMezzi,
     caratterePrestazione: (p: PrestazioneRow) => p.caratterePrestazione,
     codicePrestazione: (p: PrestazioneRow) => p.codicePrestazione,
-    denominazionePrestazione: (p: PrestazioneRow) => p.denominazionePrestazione,
+    // The stored column keeps the ente's text; every purpose reads the official name.
+    denominazionePrestazione: (p: PrestazioneRow) => denominazioneUfficiale(p.codicePrestazione),
+    denominazioneEnte: (p: PrestazioneRow) => p.denominazionePrestazione,
+    denominazioneDifforme: (p: PrestazioneRow) => denominazioneDifforme(p.codicePrestazione, p.denominazionePrestazione),
     protocolloDomanda: (p: PrestazioneRow) => p.protocolloDomanda,
     dataEvento: (p: PrestazioneRow) => p.dataEvento,
     dataInizio: (p: PrestazioneRow) => p.dataInizio,

@@ -251,7 +251,8 @@ export function describeControlliSubgraph(config: ControlliSuiteConfig): void {
         const [stored] = await c.sg.handle.db.select().from(config.accertamento).where(eq(config.accertamento.id, out.id as string));
         expect(stored).toMatchObject({ prestazioneId: p.id, personaId: p.personaId, esito: 'CONFERMATO', importoDaRecuperare: '812.50', riferimento: 'PV-2026-0042', ente: 'GDF' });
         expect(c.sg.accessLog.records).toEqual([
-          expect.objectContaining({ soggettoTipo: 'persona', soggettoId: p.personaId, campi: ['accertamento'], ruolo: 'controllo', ente: 'GDF', riferimento: 'PV-2026-0042' }),
+          // The notes read back in the answer are a control body's free text: logged too.
+          expect.objectContaining({ soggettoTipo: 'persona', soggettoId: p.personaId, campi: [expect.stringMatching(/^Accertamento(Agevolata|Sociale)\.note$/), 'accertamento'], ruolo: 'controllo', ente: 'GDF', riferimento: 'PV-2026-0042' }),
         ]);
         // A dismissal carries no amounts.
         const dismissed = await registra(await ROLE_TOKENS.controllo('GDF'), { prestazione: p.id, tipoAnomalia: a.tipo, esito: 'ARCHIVIATO' });

@@ -1,5 +1,5 @@
 import type { DemoDataset, DemoPrestazione } from '@casellario/demo-data';
-import { buildSecuredSchema, type RunningServer, type SubgraphDefinition, type SubgraphModule } from '@casellario/kit';
+import { buildSecuredSchema, securedPermissions, type RunningServer, type SubgraphDefinition, type SubgraphModule } from '@casellario/kit';
 import { databaseBackends, graphqlRequest, openCountingHandle, ROLE_TOKENS, startTestSubgraph, testSecurity, type CountingHandle, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, type Permissions, type PseudonymAudience } from '@casellario/policies';
 import { count, eq } from 'drizzle-orm';
@@ -70,7 +70,7 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
 
   describe(`${name} shield`, () => {
     it('has a rule on every field of every type', () => {
-      expect(fieldsWithoutRule(buildSecuredSchema(config.definition), config.permissions)).toEqual([]);
+      expect(fieldsWithoutRule(buildSecuredSchema(config.definition), securedPermissions(config.definition as never))).toEqual([]);
     });
   });
 
