@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_PROOF_HEADER, gatewayProof, gatewaySecretsFromEnv, signDevToken, type GatewaySecrets, type TokenClaims } from '@casellario/policies';
+import {
+  GATEWAY_PROOF_HEADER,
+  gatewayProof,
+  gatewaySecretsFromEnv,
+  parseTerritorio,
+  signDevToken,
+  type Audience,
+  type GatewaySecrets,
+  type TokenClaims,
+} from '@casellario/policies';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
@@ -81,5 +90,18 @@ export const ROLE_TOKENS = {
   monitoraggio: () => signDevToken({ sub: 'op-monitoraggio', ruolo: 'monitoraggio', ente: 'MLPS', territorio: 'IT' }),
   audit: () => signDevToken({ sub: 'op-dpo', ruolo: 'audit', ente: 'MLPS' }),
 } satisfies Record<string, (...args: string[]) => Promise<string>>;
+
+/**
+ * The audiences of ROLE_TOKENS' pseudonymous tokens, same arguments and defaults:
+ * what a test passes to `codec.pseudonym` to expect the ids that token sees.
+ */
+export const ROLE_AUDIENCES = {
+  programmazione: (territorio = '12', ente = `R${territorio.slice(0, 2)}`): Audience => ({
+    ruolo: 'programmazione',
+    ente,
+    territorio: parseTerritorio(territorio)!,
+  }),
+  monitoraggio: (): Audience => ({ ruolo: 'monitoraggio', ente: 'MLPS', territorio: { livello: 'nazionale' } }),
+};
 
 export type { TokenClaims };
