@@ -79,9 +79,17 @@ const MEMO_MAX = 50_000;
 
 const encoder = new TextEncoder();
 
+// A viewer is built once per request and asked for hundreds of ids: label it once.
+const labels = new WeakMap<Audience, string>();
+
 /** The audience as one unambiguous string: HKDF info and associated data. */
 export function audienceLabel(a: Audience): string {
-  return JSON.stringify([a.ruolo, a.ente, formatTerritorio(a.territorio)]);
+  let label = labels.get(a);
+  if (label === undefined) {
+    label = JSON.stringify([a.ruolo, a.ente, formatTerritorio(a.territorio)]);
+    labels.set(a, label);
+  }
+  return label;
 }
 
 /** Builds the codec from the key file (see docs/security.md for rotation). */
@@ -93,7 +101,6 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
   const derived = new BoundedMap<string, DerivedKey>(DERIVED_MAX);
   const presented = new BoundedMap<string, string>(MEMO_MAX);
   const resolved = new BoundedMap<string, string>(MEMO_MAX);
-  let nextSerial = 0;
 
   /** The keyring that serves an audience: its own override, or its purpose's. */
   function ringsOf(audience: Audience): { issuing: Keyring; accepting: Keyring[] } {
@@ -116,7 +123,6 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
       const length = kind === 'pseudonym' ? 64 : 32;
       const info = `casellario-${kind}-v2\u0000${label}`;
       key = {
-        serial: nextSerial++,
         bytes: new Uint8Array(hkdfSync('sha256', secret, Buffer.alloc(0), info, length)),
         ad: encoder.encode(`${kid}\u0000${label}`),
       };
@@ -125,13 +131,15 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
     return key;
   }
 
+  // The memo keys name the audience, not the key: the codec's keys never change
+  // during its life, so an audience's answer for an id never changes either.
   function pseudonym(internalId: string, audience: Audience): string {
     if (audience.ruolo !== 'programmazione' && audience.ruolo !== 'monitoraggio') throw forbidden();
-    const { issuing } = ringsOf(audience);
-    const key = derive('pseudonym', issuing, issuing.current, audience)!;
-    const memoKey = `${key.serial}\u0000${internalId}`;
+    const memoKey = `${audienceLabel(audience)}\u0000${internalId}`;
     const memo = presented.get(memoKey);
     if (memo) return memo;
+    const { issuing } = ringsOf(audience);
+    const key = derive('pseudonym', issuing, issuing.current, audience)!;
     const sealed = aessiv(key.bytes, key.ad).encrypt(uuidToBytes(internalId));
     const external = `${issuing.current}.${Buffer.from(sealed).toString('base64url')}`;
     presented.set(memoKey, external);
@@ -139,6 +147,9 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
   }
 
   function resolvePseudonym(externalId: string, audience: Audience): string | null {
+    const memoKey = `${audienceLabel(audience)}\u0000${externalId}`;
+    const memo = resolved.get(memoKey);
+    if (memo) return memo;
     const match = PSEUDONYM.exec(externalId);
     if (!match) return null;
     const [, kid, body] = match as unknown as [string, string, string];
@@ -148,9 +159,6 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
     for (const ring of ringsOf(audience).accepting) {
       const key = derive('pseudonym', ring, kid, audience);
       if (!key) continue;
-      const memoKey = `${key.serial}\u0000${externalId}`;
-      const memo = resolved.get(memoKey);
-      if (memo) return memo;
       try {
         const id = bytesToUuid(aessiv(key.bytes, key.ad).decrypt(raw));
         resolved.set(memoKey, id);
@@ -208,8 +216,6 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
 }
 
 interface DerivedKey {
-  /** Distinguishes memo entries of different keys without repeating the label. */
-  serial: number;
   bytes: Uint8Array;
   /** Key id and audience: the associated data every seal under this key carries. */
   ad: Uint8Array;
