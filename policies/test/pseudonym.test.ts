@@ -22,6 +22,8 @@ const LOMBARDIA = viewer('programmazione', 'R03', '03');
 const MINISTERO = viewer('monitoraggio', 'MLPS', 'IT');
 const AUDIENCES = [LAZIO, ROMA, LOMBARDIA, MINISTERO];
 const flip = (s: string, at: number) => `${s.slice(0, at)}${s[at] === 'A' ? 'B' : 'A'}${s.slice(at + 1)}`;
+/** A change that keeps a hex cursor well-formed, so that only authentication can refuse it. */
+const flipHex = (s: string, at: number) => `${s.slice(0, at)}${s[at] === '0' ? '1' : '0'}${s.slice(at + 1)}`;
 
 describe('keyed pseudonyms', () => {
   const codec = createPersonaIdCodec(keyFile());
@@ -141,9 +143,12 @@ describe('sealed cursors', () => {
     const cursor = codec.sealCursor(payload, LAZIO, binding);
     const colleague: Viewer = { ...LAZIO, sub: 'colleague' };
     expect(codec.openCursor(cursor, colleague, binding)).toEqual(payload);
-    const decoded = Buffer.from(cursor.split('.')[1]!, 'base64url').toString('latin1');
-    expect(decoded).not.toContain('2025');
-    expect(decoded).not.toContain('e2913a8e');
+    expect(cursor).toMatch(/^k1\.[0-9a-f]+$/);
+    for (const encoding of ['base64url', 'hex'] as const) {
+      const decoded = Buffer.from(cursor.split('.')[1]!, encoding).toString('latin1');
+      expect(decoded).not.toContain('2025');
+      expect(decoded).not.toContain('e2913a8e');
+    }
     // A random nonce: the same position sealed twice gives two cursors.
     expect(codec.sealCursor(payload, LAZIO, binding)).not.toBe(cursor);
   });
@@ -155,9 +160,12 @@ describe('sealed cursors', () => {
     }
     expect(codec.openCursor(cursor, LAZIO, { ...binding, listing: 'elencoPrestazioniAgevolate' })).toBeNull();
     expect(codec.openCursor(cursor, LAZIO, { ...binding, filter: '{"filtro":{"anno":2024}}' })).toBeNull();
-    for (let at = 3; at < cursor.length; at += 5) expect(codec.openCursor(flip(cursor, at), LAZIO, binding)).toBeNull();
+    for (let at = 3; at < cursor.length; at++) expect(codec.openCursor(flipHex(cursor, at), LAZIO, binding)).toBeNull();
     expect(codec.openCursor(Buffer.from(JSON.stringify(payload)).toString('base64url'), LAZIO, binding)).toBeNull();
     expect(codec.openCursor(`k1.${randomBytes(60).toString('base64url')}`, LAZIO, binding)).toBeNull();
+    expect(codec.openCursor(`k1.${randomBytes(60).toString('hex')}`, LAZIO, binding)).toBeNull();
+    expect(codec.openCursor(cursor.toUpperCase().replace('K1.', 'k1.'), LAZIO, binding)).toBeNull();
+    expect(codec.openCursor(`${cursor}0`, LAZIO, binding)).toBeNull();
     expect(createPersonaIdCodec(keyFile()).openCursor(cursor, LAZIO, binding)).toBeNull();
   });
 });

@@ -104,4 +104,14 @@ export const ROLE_AUDIENCES = {
   monitoraggio: (): Audience => ({ ruolo: 'monitoraggio', ente: 'MLPS', territorio: { livello: 'nazionale' } }),
 };
 
+/**
+ * What someone could read out of an opaque value (a cursor): the text itself and
+ * each dot-separated part decoded as base64url and as hex. Tests assert that none
+ * shows an id or a date.
+ */
+export function decodedForms(value: string): string[] {
+  const parts = value.split('.');
+  return [value, ...parts.flatMap((p) => [Buffer.from(p, 'base64url').toString('latin1'), Buffer.from(p, 'hex').toString('latin1')])];
+}
+
 export type { TokenClaims };

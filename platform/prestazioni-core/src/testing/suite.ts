@@ -1,6 +1,6 @@
 import type { DemoDataset, DemoPrestazione } from '@casellario/demo-data';
 import { buildSecuredSchema, CURSORE_NON_VALIDO, type RunningServer, type SubgraphDefinition, type SubgraphModule } from '@casellario/kit';
-import { databaseBackends, graphqlRequest, openCountingHandle, ROLE_AUDIENCES, ROLE_TOKENS, startTestSubgraph, testSecurity, type CountingHandle, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
+import { databaseBackends, decodedForms, graphqlRequest, openCountingHandle, ROLE_AUDIENCES, ROLE_TOKENS, startTestSubgraph, testSecurity, type CountingHandle, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, type Audience, type Permissions, type PseudonymAudience } from '@casellario/policies';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -369,10 +369,7 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         const first = await elenco(lazio, { primi: 1 });
         const cursor = first.page!.cursoreSuccessivo!;
         // Opaque: no internal id, no date, nothing in the clear.
-        for (const part of cursor.split('.')) {
-          const text = Buffer.from(part, 'base64url').toString('latin1');
-          expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|\d{4}-\d{2}-\d{2}/);
-        }
+        for (const text of decodedForms(cursor)) expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|\d{4}-\d{2}-\d{2}/i);
         expect(cursor).not.toContain(REGION_12[0]!.slice(0, 8));
         // The same audience pages on with it (another operator of Regione Lazio included).
         const next = await elenco(await ROLE_TOKENS.programmazione('12'), { primi: 1, dopo: cursor });
@@ -388,7 +385,7 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         expect(await refused(await ROLE_TOKENS.monitoraggio(), { primi: 1, dopo: cursor })).toEqual(expected);
         expect(await refused(await ROLE_TOKENS.controllo('AGE'), { primi: 1, dopo: cursor })).toEqual(expected);
         expect(await refused(lazio, { primi: 1, dopo: cursor, f: { anno: 2024 } })).toEqual(expected);
-        const flipped = `${cursor.slice(0, -3)}${cursor.at(-3) === 'A' ? 'B' : 'A'}${cursor.slice(-2)}`;
+        const flipped = `${cursor.slice(0, -3)}${cursor.at(-3) === '0' ? '1' : '0'}${cursor.slice(-2)}`;
         expect(await refused(lazio, { primi: 1, dopo: flipped })).toEqual(expected);
         // The old clear-text form of a cursor, made up by hand, opens nothing either.
         const forged = Buffer.from(JSON.stringify(['2025-12-30', REGION_12[0]])).toString('base64url');
