@@ -70,7 +70,8 @@ const PSEUDONYM = /^([a-z0-9]{1,8})\.([A-Za-z0-9_-]{43})$/;
 // `-` and `_` would cut it into words, one of which now and then has the shape of a
 // codice fiscale (16 characters) and trips the leak checks on responses. One word of
 // hex digits never does.
-const CURSOR = /^([a-z0-9]{1,8})\.((?:[0-9a-f]{2}){40,1000})$/;
+// 12-byte nonce + 16-byte tag + at least `[]`: 30 bytes at the least.
+const CURSOR = /^([a-z0-9]{1,8})\.((?:[0-9a-f]{2}){30,1000})$/;
 const NONCE_BYTES = 12;
 const KID = /^[a-z0-9]{1,8}$/;
 /** `ente/territorio`, the spelling of an audience override in the key file. */

@@ -153,6 +153,12 @@ describe('sealed cursors', () => {
     expect(codec.sealCursor(payload, LAZIO, binding)).not.toBe(cursor);
   });
 
+  it('hold short and long positions alike (the access log pages by one number)', () => {
+    for (const p of [[], [7], ['2025-12-30', id(), 'SOVRAPPOSIZIONE'], [Array.from({ length: 40 }, () => 'x').join('')]]) {
+      expect(codec.openCursor(codec.sealCursor(p, MINISTERO, binding), MINISTERO, binding)).toEqual(p);
+    }
+  });
+
   it('refuse another audience, listing or filter, tampering and forgeries', () => {
     const cursor = codec.sealCursor(payload, LAZIO, binding);
     for (const other of [ROMA, LOMBARDIA, MINISTERO, viewer('gestione', 'H501'), viewer('controllo', 'GDF')]) {
