@@ -5,6 +5,7 @@ import { deliverBatch, logger, safeError, serializeBatch, type DatabaseHandle } 
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FlussiKeys } from '../keys';
 import { consegnaParte, destinazione, lottoConsegna } from '../db/schema';
+import { coppieAcquisite, registraAcquisizioni } from './acquisizioni';
 import { DESTINAZIONI, type Destinazione } from './destinazioni';
 import { personeOf, type Payload, type PersonaPayload } from './payload';
 
@@ -109,8 +110,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
    * benefit, SINA and SIP queues share them, so a record's person goes to anagrafe
    * once, not once per destination. Process memory only; bounded.
    */
-  const noti = new Map<string, { id: string; versione: number }>();
+  const noti = new Map<string, number>();
+  /** Person ids by codice fiscale, for the same persons (a cancellation's person is only looked up). */
+  const idNoti = new Map<string, string>();
   const MAX_NOTI = 500_000;
+  // h3 (issue 13): anagrafe keeps one claim per (person, ente), so what it already has is per ente too.
+  const chiaveNota = (p: PersonaPayload) => `${p.ente ?? ''}\u0000${p.codiceFiscale}`;
 
   /**
    * Resolutions run one at a time: destinations drain side by side over the same
@@ -118,19 +123,34 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
    * upserting the same anagrafe rows concurrently (and waiting on their locks).
    */
   let resolving: Promise<unknown> = Promise.resolve();
-  function personIds(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
-    const run = resolving.then(() => resolvePersons(payloads, token));
+  /** (person, ente) pairs this process has logged as acquisitions (acquisizioni.ts); bounded. */
+  const acquisizioniNote = new Set<string>();
+  function personIds(payloads: Payload[], token: string, flussoId: string): Promise<(p: PersonaPayload) => string> {
+    const run = resolving.then(async () => {
+      const idOf = await resolvePersons(payloads, token);
+      // h3 (issue 13): every person-linked component grants the caseload as it stores a record,
+      // so acquisitions are logged here, before any destination is given a record of the part.
+      await registraAcquisizioni({ handle, urls: options.urls(), token, flussoId }, coppieAcquisite(payloads, idOf), acquisizioniNote);
+      while (acquisizioniNote.size > MAX_NOTI) acquisizioniNote.delete(acquisizioniNote.values().next().value!);
+      return idOf;
+    });
     resolving = run.catch(() => undefined);
     return run;
   }
 
   async function resolvePersons(payloads: Payload[], token: string): Promise<(p: PersonaPayload) => string> {
     const newest = new Map<string, PersonaPayload>();
+    const soloRisoluzione = new Set<string>();
     for (const p of payloads.flatMap(personeOf)) {
-      const seen = newest.get(p.codiceFiscale);
-      if (!seen || p.versione > seen.versione) newest.set(p.codiceFiscale, p);
+      // h3 (issue 19): a cancellation's person is looked up, never written.
+      if (p.soloRisoluzione) {
+        soloRisoluzione.add(p.codiceFiscale);
+        continue;
+      }
+      const seen = newest.get(chiaveNota(p));
+      if (!seen || p.versione > seen.versione) newest.set(chiaveNota(p), p);
     }
-    const persons = [...newest.values()].filter((p) => (noti.get(p.codiceFiscale)?.versione ?? -1) < p.versione);
+    const persons = [...newest.values()].filter((p) => (noti.get(chiaveNota(p)) ?? -1) < p.versione);
     const url = options.urls().anagrafe;
     if (!url) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
     const ids = new Map<string, string>();
@@ -141,13 +161,29 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       });
       chunk.forEach((p, n) => {
         ids.set(p.codiceFiscale, result[n]!.personaId);
-        noti.delete(p.codiceFiscale);
-        noti.set(p.codiceFiscale, { id: result[n]!.personaId, versione: p.versione });
+        noti.delete(chiaveNota(p));
+        noti.set(chiaveNota(p), p.versione);
+        idNoti.delete(p.codiceFiscale);
+        idNoti.set(p.codiceFiscale, result[n]!.personaId);
+      });
+    }
+    // h3 (issue 19): persons named only by cancellations, through anagrafe's read-only `risolvi`.
+    const daRisolvere = [...soloRisoluzione].filter((cf) => !ids.has(cf) && !idNoti.has(cf));
+    for (let i = 0; i < daRisolvere.length; i += batchSize) {
+      const chunk = daRisolvere.slice(i, i + batchSize);
+      const result = await deliverBatch<string | null>(url, 'risolvi', chunk, token).catch((error: unknown) => {
+        throw new Error(`Consegna a anagrafe non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
+      });
+      chunk.forEach((cf, n) => {
+        // The benefit it cancels was delivered with its person: an unknown person is an inconsistency, retried.
+        if (!result[n]) throw new Error('persona di un annullamento sconosciuta ad anagrafe');
+        ids.set(cf, result[n]);
       });
     }
     while (noti.size > MAX_NOTI) noti.delete(noti.keys().next().value!);
+    while (idNoti.size > MAX_NOTI) idNoti.delete(idNoti.keys().next().value!);
     return (p) => {
-      const id = ids.get(p.codiceFiscale) ?? noti.get(p.codiceFiscale)?.id;
+      const id = ids.get(p.codiceFiscale) ?? idNoti.get(p.codiceFiscale);
       if (!id) throw new Error('persona senza identificativo dopo anagrafe');
       return id;
     };
@@ -183,7 +219,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           return payload;
         };
         // The persons of the whole rest of the part at once: one or two requests to anagrafe, not one per batch.
-        const idOf = dest.persone ? await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken()) : () => '';
+        const idOf = dest.persone ? await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken(), part.flussoId) : () => '';
         // The part in batches; the cursor moves only once every target has stored a batch.
         for (let from = part.consegnati; from < part.numeri.length && !stopped; ) {
           const numeri = part.numeri.slice(from, from + batchSize);

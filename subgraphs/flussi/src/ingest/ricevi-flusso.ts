@@ -147,7 +147,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           const annullata = prestazione.tipoOperazione === 'C';
           nelFlusso.set(key, { annullata, componente, conSina });
           note.push({ chiave: mac[i]!, annullata, componente: conSina ? `${componente}+sina` : componente });
-          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina);
+          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina, { record: v.numero + offset, ricevutoIl });
           // The caseload goes to every person-linked component (the gestione row scope); a cancellation adds nobody.
           const caseload = annullata ? [] : ['caseload'];
           righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(payload.sina ? ['sina'] : [])] });
@@ -196,7 +196,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           const annullata = caso.tipoOperazione === 'C';
           nelFlusso.set(key, { annullata });
           note.push({ chiave: mac[i]!, annullata, componente: 'sip' });
-          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero)), destinazioni: annullata ? ['sip'] : ['caseload', 'sip'] });
+          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero), { record: v.numero + offset, ricevutoIl }), destinazioni: annullata ? ['sip'] : ['caseload', 'sip'] });
           return;
         }
       }
