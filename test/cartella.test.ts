@@ -1,4 +1,4 @@
-import { databaseBackends, graphqlRequest, ROLE_TOKENS, testSecurity, type GraphQLResult } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, ROLE_AUDIENCES, ROLE_TOKENS, testSecurity, type GraphQLResult } from '@casellario/kit/testing';
 import type { PersonaIdCodec } from '@casellario/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyingValuesIn } from './identifying-values';
@@ -89,7 +89,7 @@ for (const backend of databaseBackends()) {
       });
 
       it(`shows ${ruolo} the same records with no codice fiscale or name anywhere, the rest intact`, async () => {
-        const pseudonym = codec.pseudonym(showcase().personaId, ruolo);
+        const pseudonym = codec.pseudonym(showcase().personaId, ROLE_AUDIENCES[ruolo]());
         const query = `query ($dopo: String) {
           elencoPrestazioniAgevolate(filtro: { codiceComune: "058091", codicePrestazione: "A1.04" }, primi: 200, dopo: $dopo) {
             haAltri cursoreSuccessivo elementi { codicePrestazione protocolloDomanda persona { ${CARTELLA} } }
@@ -123,7 +123,7 @@ for (const backend of databaseBackends()) {
         expect(p.prestazioniSociali.map((x: any) => x.codicePrestazione).sort()).toEqual(expected.ps.map((x) => x.codicePrestazione).sort());
         expect(p.valutazioniSina).toHaveLength(expected.sina.length);
         expect(p.valutazioniSip[0].caso.componenti.map((c: any) => c.persona.id).sort()).toEqual(
-          expected.sip[0]!.componenti.map((c) => codec.pseudonym(c.personaId, ruolo)).sort(),
+          expected.sip[0]!.componenti.map((c) => codec.pseudonym(c.personaId, ROLE_AUDIENCES[ruolo]())).sort(),
         );
         expect(identifyingValuesIn(responses, tp.dataset)).toEqual([]);
         expect(JSON.stringify(responses)).not.toContain(showcase().personaId);
@@ -150,7 +150,7 @@ for (const backend of databaseBackends()) {
       expect(expected.length).toBeGreaterThan(10);
       expect(seen).toHaveLength(expected.length);
       expect(new Set(seen.map((s) => s.codiceRegioneResidenza))).toEqual(new Set(['03']));
-      expect(new Set(seen.map((s) => s.id))).toEqual(new Set(expected.map((p) => codec.pseudonym(p.id, 'programmazione'))));
+      expect(new Set(seen.map((s) => s.id))).toEqual(new Set(expected.map((p) => codec.pseudonym(p.id, ROLE_AUDIENCES.programmazione('03')))));
     });
   });
 }

@@ -29,12 +29,25 @@ export function publicJwk(jwk: JWK): JWK {
   return pub;
 }
 
-export interface PseudonymKeyFile {
-  programmazione: { current: string; keys: Record<string, string> };
-  monitoraggio: { current: string; keys: Record<string, string> };
+/**
+ * One purpose's master secrets (32 bytes, base64) by key id. Each audience's key is
+ * derived from `current` (HKDF, see pseudonym.ts). `audiences` optionally gives one
+ * audience (`ente/territorio`, e.g. `R12/12`) its own keyring, to rotate it alone:
+ * its new ids come from that ring, and its ids under the purpose's keys keep
+ * resolving unless `inherit` is false. Files without `audiences` keep loading.
+ */
+export interface PseudonymKeyring {
+  current: string;
+  keys: Record<string, string>;
+  audiences?: Record<string, { current: string; keys: Record<string, string>; inherit?: boolean }>;
 }
 
-/** Dev pseudonym keys (one AES-256 key per audience), generated once. */
+export interface PseudonymKeyFile {
+  programmazione: PseudonymKeyring;
+  monitoraggio: PseudonymKeyring;
+}
+
+/** Dev pseudonym master secrets (one per purpose, audiences derive their own), generated once. */
 export function loadOrCreateDevPseudonymKeys(): PseudonymKeyFile {
   const existing = readIfExists(PSEUDONYM_FILE);
   if (existing) return JSON.parse(existing) as PseudonymKeyFile;

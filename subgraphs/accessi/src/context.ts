@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@casellario/kit';
-import type { Viewer } from '@casellario/policies';
+import type { PersonaIdCodec, Viewer } from '@casellario/policies';
 
 /** Turns a codice fiscale into the internal person id (anagrafe's `risolvi`), null when unknown. */
 export type RisolviCodiceFiscale = (codiceFiscale: string) => Promise<string | null>;
@@ -7,6 +7,8 @@ export type RisolviCodiceFiscale = (codiceFiscale: string) => Promise<string | n
 /** Per-request context: the verified viewer, the database, and the way to anagrafe. */
 export interface AccessiContext {
   viewer: Viewer;
+  /** Seals the log's page cursors (the key file every subgraph holds). */
+  codec: PersonaIdCodec;
   requestId: string;
   handle: DatabaseHandle;
   risolviCodiceFiscale: RisolviCodiceFiscale;
@@ -15,10 +17,11 @@ export interface AccessiContext {
 /** What the server needs to build a context for each request. */
 export interface AccessiDeps {
   handle: DatabaseHandle;
+  codec: PersonaIdCodec;
   risolviCodiceFiscale: RisolviCodiceFiscale;
 }
 
 /** Builds a request's context once its token has been verified. */
 export function createContext(deps: AccessiDeps, viewer: Viewer, requestId: string): AccessiContext {
-  return { viewer, requestId, handle: deps.handle, risolviCodiceFiscale: deps.risolviCodiceFiscale };
+  return { viewer, requestId, handle: deps.handle, codec: deps.codec, risolviCodiceFiscale: deps.risolviCodiceFiscale };
 }

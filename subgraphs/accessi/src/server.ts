@@ -20,7 +20,7 @@ export function startAccessi(runtime: SubgraphRuntime): Promise<RunningServer> {
   });
   // One writer per process: concurrent requests share its commits (see scrittore.ts).
   const chain = createChainWriter(runtime.handle);
-  return serveSubgraph(runtime, definition, (rt, viewer, requestId) => createContext({ handle: rt.handle, risolviCodiceFiscale }, viewer, requestId), {
+  return serveSubgraph(runtime, definition, (rt, viewer, requestId) => createContext({ handle: rt.handle, codec: rt.codec, risolviCodiceFiscale }, viewer, requestId), {
     deliveries: {
       [ACCESS_LOG_KIND]: (_handle, items) => chain.write(items.map(leggiAccesso)),
     },

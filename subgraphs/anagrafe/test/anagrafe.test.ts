@@ -1,4 +1,4 @@
-import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, ROLE_AUDIENCES, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule, signDevToken } from '@casellario/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anagrafeSubgraph } from '../src/index';
@@ -108,7 +108,7 @@ for (const backend of databaseBackends()) {
       });
 
       it(`resolves ${ruolo} pseudonyms through _entities with identifying fields null and the rest intact`, async () => {
-        const pseudonym = sg.codec.pseudonym(ROSSI.id, ruolo);
+        const pseudonym = sg.codec.pseudonym(ROSSI.id, ROLE_AUDIENCES[ruolo]());
         const r = await graphqlRequest<{ _entities: Array<Record<string, unknown>> }>(sg.url, ENTITIES, {
           token: await ROLE_TOKENS[ruolo](),
           variables: { representations: [{ __typename: 'Persona', id: pseudonym }] },
@@ -143,7 +143,7 @@ for (const backend of databaseBackends()) {
         variables: {
           r: [
             { __typename: 'Persona', id: ROSSI.id },
-            { __typename: 'Persona', id: sg.codec.pseudonym(ROSSI.id, 'monitoraggio') },
+            { __typename: 'Persona', id: sg.codec.pseudonym(ROSSI.id, ROLE_AUDIENCES.monitoraggio()) },
           ],
         },
       });
@@ -158,11 +158,11 @@ for (const backend of databaseBackends()) {
         {
           token,
           variables: {
-            r: [ROSSI, BIANCHI].map((p) => ({ __typename: 'Persona', id: sg.codec.pseudonym(p.id, 'programmazione') })),
+            r: [ROSSI, BIANCHI].map((p) => ({ __typename: 'Persona', id: sg.codec.pseudonym(p.id, ROLE_AUDIENCES.programmazione('03')) })),
           },
         },
       );
-      expect(r.data?._entities).toEqual([null, { id: sg.codec.pseudonym(BIANCHI.id, 'programmazione'), residenza: { codiceRegione: '03' } }]);
+      expect(r.data?._entities).toEqual([null, { id: sg.codec.pseudonym(BIANCHI.id, ROLE_AUDIENCES.programmazione('03')), residenza: { codiceRegione: '03' } }]);
     });
 
     it('resolves Ente and Comune entities for any purpose', async () => {

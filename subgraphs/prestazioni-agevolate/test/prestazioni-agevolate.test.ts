@@ -1,4 +1,4 @@
-import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
+import { graphqlRequest, ROLE_AUDIENCES, ROLE_TOKENS } from '@casellario/kit/testing';
 import { prestazioniAgevolatePermissions } from '@casellario/policies/permissions/prestazioni-agevolate';
 import {
   BIANCHI,
@@ -73,22 +73,22 @@ describePrestazioniSubgraph({
         const { codec, url } = subgraph();
         const r = await graphqlRequest<{ _entities: unknown[] }>(url, cartella, {
           token: await ROLE_TOKENS[ruolo](),
-          variables: { r: [{ __typename: 'Persona', id: codec.pseudonym(ROSSI, ruolo) }] },
+          variables: { r: [{ __typename: 'Persona', id: codec.pseudonym(ROSSI, ROLE_AUDIENCES[ruolo]()) }] },
         });
         expect(r.data?._entities).toEqual([
           {
             prestazioniAgevolate: [
               {
-                id: codec.pseudonym(PSA.rossiPeriodica.id, ruolo),
+                id: codec.pseudonym(PSA.rossiPeriodica.id, ROLE_AUDIENCES[ruolo]()),
                 dsu: {
                   ...DSU_ROSSI,
-                  id: codec.pseudonym(DSU_ROSSI_RECORD.id, ruolo),
+                  id: codec.pseudonym(DSU_ROSSI_RECORD.id, ROLE_AUDIENCES[ruolo]()),
                   protocollo: null,
-                  dichiarante: { id: codec.pseudonym(ROSSI, ruolo) },
-                  componenti: [{ id: codec.pseudonym(ROSSI, ruolo) }, { id: codec.pseudonym(ROSSI_FIGLIA, ruolo) }],
+                  dichiarante: { id: codec.pseudonym(ROSSI, ROLE_AUDIENCES[ruolo]()) },
+                  componenti: [{ id: codec.pseudonym(ROSSI, ROLE_AUDIENCES[ruolo]()) }, { id: codec.pseudonym(ROSSI_FIGLIA, ROLE_AUDIENCES[ruolo]()) }],
                 },
               },
-              { id: codec.pseudonym(PSA.rossiOccasionale.id, ruolo), dsu: null },
+              { id: codec.pseudonym(PSA.rossiOccasionale.id, ROLE_AUDIENCES[ruolo]()), dsu: null },
             ],
           },
         ]);
@@ -113,16 +113,18 @@ describePrestazioniSubgraph({
         { id: DSU_BIANCHI_RECORD.id, protocollo: DSU_BIANCHI_RECORD.protocollo, isee: 13000, dichiarante: { id: BIANCHI } },
       ]);
       // Programmazione reaches a DSU only through a benefit of its territory citing it.
-      const p = (id: string) => codec.pseudonym(id, 'programmazione');
-      expect(await as(await ROLE_TOKENS.programmazione('03'), [p(DSU_ROSSI_RECORD.id), p(DSU_BIANCHI_RECORD.id), DSU_BIANCHI_RECORD.id])).toEqual([
+      const p = (id: string) => codec.pseudonym(id, ROLE_AUDIENCES.programmazione());
+      const l = (id: string) => codec.pseudonym(id, ROLE_AUDIENCES.programmazione('03'));
+      expect(await as(await ROLE_TOKENS.programmazione('03'), [l(DSU_ROSSI_RECORD.id), l(DSU_BIANCHI_RECORD.id), DSU_BIANCHI_RECORD.id, p(DSU_BIANCHI_RECORD.id)])).toEqual([
         null,
-        { id: p(DSU_BIANCHI_RECORD.id), protocollo: null, isee: 13000, dichiarante: { id: p(BIANCHI) } },
+        { id: l(DSU_BIANCHI_RECORD.id), protocollo: null, isee: 13000, dichiarante: { id: l(BIANCHI) } },
         null,
+        null, // Lazio's id for the DSU is not Lombardia's
       ]);
       expect(await as(await ROLE_TOKENS.programmazione('12'), [p(DSU_ROSSI_RECORD.id)])).toEqual([
         { id: p(DSU_ROSSI_RECORD.id), protocollo: null, isee: 6369.43, dichiarante: { id: p(ROSSI) } },
       ]);
-      const m = (id: string) => codec.pseudonym(id, 'monitoraggio');
+      const m = (id: string) => codec.pseudonym(id, ROLE_AUDIENCES.monitoraggio());
       expect(await as(await ROLE_TOKENS.monitoraggio(), [m(DSU_BIANCHI_RECORD.id)])).toEqual([
         { id: m(DSU_BIANCHI_RECORD.id), protocollo: null, isee: 13000, dichiarante: { id: m(BIANCHI) } },
       ]);

@@ -1,5 +1,5 @@
 import { prepareDatabase, type DatabaseHandle, type RunningServer, type SubgraphModule } from '@casellario/kit';
-import { createTestDatabase, databaseBackends, graphqlRequest, ROLE_TOKENS, testSecurity, type TestDatabase } from '@casellario/kit/testing';
+import { createTestDatabase, databaseBackends, graphqlRequest, ROLE_AUDIENCES, ROLE_TOKENS, testSecurity, type TestDatabase } from '@casellario/kit/testing';
 import type { PersonaIdCodec } from '@casellario/policies';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -103,7 +103,7 @@ for (const backend of databaseBackends()) {
     it('batches pseudonymous persons of programmazione in one scoped query too', async () => {
       const r = await graphqlRequest<{ _entities: Array<{ valutazioniSina: Array<{ id: string }> }> }>(server.url, PERSONE, {
         token: await ROLE_TOKENS.programmazione('12'),
-        variables: { r: Array.from({ length: PERSONS }, (_, i) => ({ __typename: 'Persona', id: codec.pseudonym(personaId(i), 'programmazione') })) },
+        variables: { r: Array.from({ length: PERSONS }, (_, i) => ({ __typename: 'Persona', id: codec.pseudonym(personaId(i), ROLE_AUDIENCES.programmazione()) })) },
       });
       expect(r.errors).toBeUndefined();
       // Only the persons living in Lazio (even ones) show assessments.

@@ -1,6 +1,6 @@
-import { buildSecuredSchema, securedPermissions } from '@casellario/kit';
-import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
-import { fieldsWithoutRule, type PseudonymAudience } from '@casellario/policies';
+import { buildSecuredSchema, CURSORE_NON_VALIDO, securedPermissions } from '@casellario/kit';
+import { databaseBackends, graphqlRequest, ROLE_AUDIENCES, ROLE_TOKENS, startTestSubgraph, type TestSubgraph } from '@casellario/kit/testing';
+import { fieldsWithoutRule, type Audience, type PseudonymAudience } from '@casellario/policies';
 import { GraphQLEnumType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINA_ENUMS } from '../src/domain/codici-sina';
@@ -70,8 +70,10 @@ for (const backend of databaseBackends()) {
     afterAll(() => sg?.stop());
 
     /** The ids a purpose sees: internal for gestione/controllo, pseudonyms for the others. */
-    const seen = (ruolo: 'gestione' | 'controllo' | PseudonymAudience, ...ids: string[]) =>
-      ids.map((id) => (ruolo === 'gestione' || ruolo === 'controllo' ? id : sg.codec.pseudonym(id, ruolo)));
+    const seen = (ruolo: 'gestione' | 'controllo' | PseudonymAudience | Audience, ...ids: string[]) =>
+      ids.map((id) =>
+        ruolo === 'gestione' || ruolo === 'controllo' ? id : sg.codec.pseudonym(id, typeof ruolo === 'string' ? ROLE_AUDIENCES[ruolo]() : ruolo),
+      );
 
     async function elenco(token: string, variables: Record<string, unknown> = {}) {
       return graphqlRequest<{ elencoValutazioniSina: Pagina }>(sg.url, ELENCO, { token, variables });
@@ -135,7 +137,7 @@ for (const backend of databaseBackends()) {
 
     for (const ruolo of ['programmazione', 'monitoraggio'] as const) {
       it(`gives ${ruolo} pseudonymous assessments with the protocol null + FORBIDDEN and the rest intact`, async () => {
-        const pseudonym = sg.codec.pseudonym(P1, ruolo);
+        const pseudonym = sg.codec.pseudonym(P1, ROLE_AUDIENCES[ruolo]());
         const r = await graphqlRequest<{ _entities: unknown[] }>(sg.url, PERSONA_ENTITIES, {
           token: await ROLE_TOKENS[ruolo](),
           variables: { r: [{ __typename: 'Persona', id: pseudonym }] },
@@ -144,8 +146,8 @@ for (const backend of databaseBackends()) {
           {
             id: pseudonym,
             valutazioniSina: [
-              { ...P1_VALUTAZIONI[0], id: sg.codec.pseudonym(V2, ruolo), persona: { id: pseudonym }, protocolloDomanda: null },
-              { ...P1_VALUTAZIONI[1], id: sg.codec.pseudonym(V1, ruolo), persona: { id: pseudonym }, protocolloDomanda: null },
+              { ...P1_VALUTAZIONI[0], id: sg.codec.pseudonym(V2, ROLE_AUDIENCES[ruolo]()), persona: { id: pseudonym }, protocolloDomanda: null },
+              { ...P1_VALUTAZIONI[1], id: sg.codec.pseudonym(V1, ROLE_AUDIENCES[ruolo]()), persona: { id: pseudonym }, protocolloDomanda: null },
             ],
           },
         ]);
@@ -162,7 +164,7 @@ for (const backend of databaseBackends()) {
         variables: {
           r: [
             { __typename: 'Persona', id: P1 },
-            { __typename: 'Persona', id: sg.codec.pseudonym(P1, 'monitoraggio') },
+            { __typename: 'Persona', id: sg.codec.pseudonym(P1, ROLE_AUDIENCES.monitoraggio()) },
           ],
         },
       });
@@ -171,7 +173,7 @@ for (const backend of databaseBackends()) {
       // A cross-audience pseudonym decrypts to noise. Most noise fails the v4 layout check (null); the
       // rest (1 in 16) names no row, so it can only come back as an empty cartella, never as P1's.
       const other = r.data?._entities[1] as { id: string; valutazioniSina: unknown[] } | null;
-      expect(other === null || (other.valutazioniSina.length === 0 && other.id !== sg.codec.pseudonym(P1, 'programmazione'))).toBe(true);
+      expect(other === null || (other.valutazioniSina.length === 0 && other.id !== sg.codec.pseudonym(P1, ROLE_AUDIENCES.programmazione()))).toBe(true);
     });
 
     it('limits a person’s assessments to the territory for programmazione, and hides cancelled ones', async () => {
@@ -179,13 +181,13 @@ for (const backend of databaseBackends()) {
       const r = await graphqlRequest<{ _entities: unknown[] }>(
         sg.url,
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Persona { valutazioniSina { id codiceRegioneResidenza } } } }`,
-        { token, variables: { r: [P1, P5, P3].map((id) => ({ __typename: 'Persona', id: sg.codec.pseudonym(id, 'programmazione') })) } },
+        { token, variables: { r: [P1, P5, P3].map((id) => ({ __typename: 'Persona', id: sg.codec.pseudonym(id, ROLE_AUDIENCES.programmazione('03')) })) } },
       );
       expect(r.errors).toBeUndefined();
       expect(r.data?._entities).toEqual([
         { valutazioniSina: [] },
-        { valutazioniSina: [{ id: sg.codec.pseudonym(V6, 'programmazione'), codiceRegioneResidenza: '03' }] },
-        { valutazioniSina: [{ id: sg.codec.pseudonym(V4, 'programmazione'), codiceRegioneResidenza: '03' }] },
+        { valutazioniSina: [{ id: sg.codec.pseudonym(V6, ROLE_AUDIENCES.programmazione('03')), codiceRegioneResidenza: '03' }] },
+        { valutazioniSina: [{ id: sg.codec.pseudonym(V4, ROLE_AUDIENCES.programmazione('03')), codiceRegioneResidenza: '03' }] },
       ]);
       const cancelled = await graphqlRequest<{ _entities: unknown[] }>(
         sg.url,
@@ -216,7 +218,7 @@ for (const backend of databaseBackends()) {
       ]);
 
       const token = await ROLE_TOKENS.programmazione('12');
-      const p = (id: string) => sg.codec.pseudonym(id, 'programmazione');
+      const p = (id: string) => sg.codec.pseudonym(id, ROLE_AUDIENCES.programmazione());
       const programmazione = await graphqlRequest<{ _entities: unknown[] }>(sg.url, VALUTAZIONE_ENTITIES, {
         token,
         variables: { r: [p(V1), V1, p(V4)].map((id) => ({ __typename: 'ValutazioneSina', id })) },
@@ -238,9 +240,14 @@ for (const backend of databaseBackends()) {
         cursoreSuccessivo: null,
       });
       const lombardia = await elenco(await ROLE_TOKENS.programmazione('03'));
-      expect(lombardia.data?.elencoValutazioniSina.elementi).toEqual(seen('programmazione', V4, V6).map((id) => ({ id, codiceRegioneResidenza: '03' })));
+      expect(lombardia.data?.elencoValutazioniSina.elementi).toEqual(
+        seen(ROLE_AUDIENCES.programmazione('03'), V4, V6).map((id) => ({ id, codiceRegioneResidenza: '03' })),
+      );
       const milano = await elenco(await ROLE_TOKENS.programmazione('015146', 'F205'));
-      expect(milano.data?.elencoValutazioniSina.elementi.map((e) => e.id)).toEqual(seen('programmazione', V4, V6));
+      expect(milano.data?.elencoValutazioniSina.elementi.map((e) => e.id)).toEqual(seen(ROLE_AUDIENCES.programmazione('015146', 'F205'), V4, V6));
+      // One person, three audiences: Lombardia's and Milano's ids for the same assessments do not join.
+      const lombardiaIds = new Set(lombardia.data?.elencoValutazioniSina.elementi.map((e) => e.id));
+      expect(milano.data?.elencoValutazioniSina.elementi.filter((e) => lombardiaIds.has(e.id))).toEqual([]);
       // A filter narrows the scope, never widens it.
       const widened = await elenco(await ROLE_TOKENS.programmazione('12'), { filtro: { codiceRegione: '03' } });
       expect(widened.data?.elencoValutazioniSina.elementi).toEqual([]);
@@ -316,9 +323,9 @@ for (const backend of databaseBackends()) {
 
     it('rejects a cursor that is not the caller’s, and malformed filters', async () => {
       const first = await elenco(await ROLE_TOKENS.gestione('H501'), { primi: 1 });
-      // A gestione cursor carries an internal id, which programmazione cannot use.
+      // A gestione cursor is sealed to gestione of H501: programmazione cannot open it.
       const foreign = await elenco(await ROLE_TOKENS.programmazione('12'), { primi: 1, dopo: first.data?.elencoValutazioniSina.cursoreSuccessivo });
-      expect(foreign.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'Cursore di paginazione (dopo) non valido']]);
+      expect(foreign.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', CURSORE_NON_VALIDO]]);
       const bad = await elenco(await ROLE_TOKENS.monitoraggio(), { filtro: { codiceRegione: 'Lazio' } });
       expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     });

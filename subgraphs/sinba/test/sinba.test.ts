@@ -1,5 +1,5 @@
 import { buildSecuredSchema, securedPermissions } from '@casellario/kit';
-import { databaseBackends, graphqlRequest, ROLE_TOKENS, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, ROLE_AUDIENCES, ROLE_TOKENS, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
 import { fieldsWithoutRule } from '@casellario/policies';
 import { eq, sql } from 'drizzle-orm';
 import { isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
@@ -249,7 +249,7 @@ for (const backend of databaseBackends()) {
         expect(r.data?.elencoCasiSinba).toEqual({
           elementi: [
             {
-              id: sg.codec.pseudonym(ROMA_COMPLETO.id, ruolo),
+              id: sg.codec.pseudonym(ROMA_COMPLETO.id, ROLE_AUDIENCES[ruolo]()),
               idBeneficiario: null,
               enteErogatore: { codice: 'H501' },
               minore: { annoNascita: null, fasciaEta: 'ANNI_15_18', luogoVita: 'STRUTTURA_RESIDENZIALE_SOCIALE' },
@@ -276,10 +276,17 @@ for (const backend of databaseBackends()) {
     it('scopes programmazione to the cases of enti in its territory (region and comune)', async () => {
       const ids = async (token: string) =>
         (await graphqlRequest<ListData>(sg.url, LIST, { token })).data?.elencoCasiSinba?.elementi.map((c) => c.id);
-      const pseudo = (...casi: Array<{ id: string }>) => casi.map((c) => sg.codec.pseudonym(c.id, 'programmazione'));
-      expect(await ids(await ROLE_TOKENS.programmazione('12'))).toEqual(pseudo(ROMA_COMPLETO, LATINA, ROMA_2, ROMA_3, ROMA_RIPRESO, ROMA_4));
-      expect(await ids(await ROLE_TOKENS.programmazione('03'))).toEqual(pseudo(MILANO, MILANO_OMONIMO));
-      expect(await ids(await ROLE_TOKENS.programmazione('059011', 'E472'))).toEqual(pseudo(LATINA));
+      // Each audience gets its own case ids: Latina's case is not the same id for Lazio and for Latina.
+      const pseudo =
+        (...audience: [string, string?]) =>
+        (...casi: Array<{ id: string }>) =>
+          casi.map((c) => sg.codec.pseudonym(c.id, ROLE_AUDIENCES.programmazione(...audience)));
+      const lazio = await ids(await ROLE_TOKENS.programmazione('12'));
+      expect(lazio).toEqual(pseudo('12')(ROMA_COMPLETO, LATINA, ROMA_2, ROMA_3, ROMA_RIPRESO, ROMA_4));
+      expect(await ids(await ROLE_TOKENS.programmazione('03'))).toEqual(pseudo('03')(MILANO, MILANO_OMONIMO));
+      const latina = await ids(await ROLE_TOKENS.programmazione('059011', 'E472'));
+      expect(latina).toEqual(pseudo('059011', 'E472')(LATINA));
+      expect(lazio).not.toContain(latina?.[0]);
       // A filter naming another region cannot widen the scope.
       const crossRegion = await graphqlRequest<ListData>(sg.url, LIST, { token: await ROLE_TOKENS.programmazione('03'), variables: { filtro: { codiceRegione: '12' } } });
       expect(crossRegion.data?.elencoCasiSinba?.elementi).toEqual([]);
@@ -292,7 +299,7 @@ for (const backend of databaseBackends()) {
         expect(r.errors?.filter((e) => e.extensions?.code !== 'FORBIDDEN')).toEqual([]);
         return r.data?.elencoCasiSinba?.elementi.map((c) => c.id);
       };
-      const pseudo = (...casi: Array<{ id: string }>) => casi.map((c) => sg.codec.pseudonym(c.id, 'monitoraggio'));
+      const pseudo = (...casi: Array<{ id: string }>) => casi.map((c) => sg.codec.pseudonym(c.id, ROLE_AUDIENCES.monitoraggio()));
       expect(await list({})).toEqual(pseudo(...ORDINE_ELENCO));
       expect(await list({ annoPrimaSegnalazione: 2023 })).toEqual(pseudo(ROMA_2, MILANO, MILANO_OMONIMO));
       expect(await list({ codiceRegione: '03' })).toEqual(pseudo(MILANO, MILANO_OMONIMO));
@@ -328,7 +335,7 @@ for (const backend of databaseBackends()) {
         if (!page.haAltri) break;
       }
       expect(sizes).toEqual([3, 3, 2]);
-      expect(seen).toEqual(ORDINE_ELENCO.map((c) => sg.codec.pseudonym(c.id, 'monitoraggio')));
+      expect(seen).toEqual(ORDINE_ELENCO.map((c) => sg.codec.pseudonym(c.id, ROLE_AUDIENCES.monitoraggio())));
     });
 
     for (const [ruolo, token] of [
@@ -353,7 +360,7 @@ for (const backend of databaseBackends()) {
     it('resolves CasoSinba entities for gestione by internal id, only for its own ente', async () => {
       const r = await graphqlRequest<EntitiesData>(sg.url, ENTITIES, {
         token: await ROLE_TOKENS.gestione('H501'),
-        variables: { r: [ref(ROMA_COMPLETO.id), ref(MILANO.id), ref(sg.codec.pseudonym(ROMA_2.id, 'programmazione'))] },
+        variables: { r: [ref(ROMA_COMPLETO.id), ref(MILANO.id), ref(sg.codec.pseudonym(ROMA_2.id, ROLE_AUDIENCES.programmazione()))] },
       });
       expect(r.errors).toBeUndefined();
       expect(r.data?._entities).toEqual([{ id: ROMA_COMPLETO.id, enteErogatore: { codice: 'H501' }, segnalazione: { dataPrimaSegnalazione: '03/2022' } }, null, null]);
@@ -364,16 +371,19 @@ for (const backend of databaseBackends()) {
         token: await ROLE_TOKENS.programmazione('12'),
         variables: {
           r: [
-            ref(sg.codec.pseudonym(LATINA.id, 'programmazione')),
-            ref(sg.codec.pseudonym(MILANO.id, 'programmazione')),
+            ref(sg.codec.pseudonym(LATINA.id, ROLE_AUDIENCES.programmazione())),
+            ref(sg.codec.pseudonym(MILANO.id, ROLE_AUDIENCES.programmazione())),
             ref(LATINA.id),
-            ref(sg.codec.pseudonym(LATINA.id, 'monitoraggio')),
+            ref(sg.codec.pseudonym(LATINA.id, ROLE_AUDIENCES.monitoraggio())),
+            // The same purpose, another audience (the comune of Latina): not Lazio's id.
+            ref(sg.codec.pseudonym(LATINA.id, ROLE_AUDIENCES.programmazione('059011', 'E472'))),
           ],
         },
       });
       expect(r.errors).toBeUndefined();
       expect(r.data?._entities).toEqual([
-        { id: sg.codec.pseudonym(LATINA.id, 'programmazione'), enteErogatore: { codice: 'E472' }, segnalazione: { dataPrimaSegnalazione: '11/2022' } },
+        { id: sg.codec.pseudonym(LATINA.id, ROLE_AUDIENCES.programmazione()), enteErogatore: { codice: 'E472' }, segnalazione: { dataPrimaSegnalazione: '11/2022' } },
+        null,
         null,
         null,
         null,
@@ -386,10 +396,10 @@ for (const backend of databaseBackends()) {
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on CasoSinba { id idBeneficiario codiceRegioneEnte } } }`,
         {
           token: await ROLE_TOKENS.monitoraggio(),
-          variables: { r: [ref(sg.codec.pseudonym(MILANO.id, 'monitoraggio')), ref(MILANO.id)] },
+          variables: { r: [ref(sg.codec.pseudonym(MILANO.id, ROLE_AUDIENCES.monitoraggio())), ref(MILANO.id)] },
         },
       );
-      expect(r.data?._entities).toEqual([{ id: sg.codec.pseudonym(MILANO.id, 'monitoraggio'), idBeneficiario: null, codiceRegioneEnte: '03' }, null]);
+      expect(r.data?._entities).toEqual([{ id: sg.codec.pseudonym(MILANO.id, ROLE_AUDIENCES.monitoraggio()), idBeneficiario: null, codiceRegioneEnte: '03' }, null]);
       expect(r.errors?.map((e) => `${e.extensions?.code}:${e.path?.join('.')}`)).toEqual(['FORBIDDEN:_entities.0.idBeneficiario']);
     });
 

@@ -1,7 +1,9 @@
 import { buildSecuredSchema, securedPermissions, type DatabaseHandle } from '@casellario/kit';
 import {
   databaseBackends,
+  decodedForms,
   graphqlRequest,
+  ROLE_AUDIENCES,
   ROLE_TOKENS,
   startTestSubgraph,
   testSecurity,
@@ -193,7 +195,7 @@ for (const backend of databaseBackends()) {
   describe(`sip on ${backend}`, () => {
     let sg: TestSubgraph;
     const identita: Vista = { id: (id) => id, identifying: true };
-    const pseudonimi = (ruolo: PseudonymAudience): Vista => ({ id: (id) => sg.codec.pseudonym(id, ruolo), identifying: false });
+    const pseudonimi = (ruolo: PseudonymAudience): Vista => ({ id: (id) => sg.codec.pseudonym(id, ROLE_AUDIENCES[ruolo]()), identifying: false });
 
     beforeAll(async () => {
       sg = await startTestSubgraph(sipSubgraph, backend, (h) => sipSubgraph.loadDemo(h, fixture));
@@ -263,7 +265,7 @@ for (const backend of databaseBackends()) {
           .map((p) => `FORBIDDEN:valutazioniSip.${p}`)
           .sort(),
       );
-      expect(v.id(MADRE)).not.toBe(sg.codec.pseudonym(MADRE, 'programmazione'));
+      expect(v.id(MADRE)).not.toBe(sg.codec.pseudonym(MADRE, ROLE_AUDIENCES.programmazione()));
       for (const leak of [MADRE, ZIO, CASO_MILANO, 'morosità', 'MI-REI-2018-0042']) expect(r.raw).not.toContain(leak);
     });
 
@@ -274,13 +276,13 @@ for (const backend of databaseBackends()) {
         variables: {
           r: [
             { __typename: 'Persona', id: MADRE },
-            { __typename: 'Persona', id: sg.codec.pseudonym(MADRE, 'monitoraggio') },
-            { __typename: 'Persona', id: sg.codec.pseudonym(ZIO, 'programmazione') },
+            { __typename: 'Persona', id: sg.codec.pseudonym(MADRE, ROLE_AUDIENCES.monitoraggio()) },
+            { __typename: 'Persona', id: sg.codec.pseudonym(ZIO, ROLE_AUDIENCES.programmazione()) },
           ],
         },
       });
       // The zio has a case only in Milano: a person outside the territory has no SIP case here.
-      expect(prog.data?._entities).toEqual([null, null, { id: sg.codec.pseudonym(ZIO, 'programmazione'), valutazioniSip: [] }]);
+      expect(prog.data?._entities).toEqual([null, null, { id: sg.codec.pseudonym(ZIO, ROLE_AUDIENCES.programmazione()), valutazioniSip: [] }]);
       const gest = await graphqlRequest<{ _entities: unknown[] }>(sg.url, query, {
         token: await ROLE_TOKENS.gestione(),
         variables: { r: [{ __typename: 'Persona', id: ZIO }, { __typename: 'Persona', id: 'a1b2c3d4-0000-4000-8000-000000000009' }] },
@@ -302,15 +304,15 @@ for (const backend of databaseBackends()) {
         null,
       ]);
 
-      const p = (id: string) => sg.codec.pseudonym(id, 'programmazione');
+      const p = (id: string) => sg.codec.pseudonym(id, ROLE_AUDIENCES.programmazione());
       const prog = await graphqlRequest<{ _entities: unknown[] }>(sg.url, query, {
         token: await ROLE_TOKENS.programmazione('12'),
-        variables: { r: [p(CASO_ROMA), CASO_ROMA, p(CASO_MILANO), sg.codec.pseudonym(CASO_ROMA, 'monitoraggio')].map((id) => ({ __typename: 'CasoSip', id })) },
+        variables: { r: [p(CASO_ROMA), CASO_ROMA, p(CASO_MILANO), sg.codec.pseudonym(CASO_ROMA, ROLE_AUDIENCES.monitoraggio())].map((id) => ({ __typename: 'CasoSip', id })) },
       });
       expect(prog.data?._entities).toEqual([{ id: p(CASO_ROMA), misura: 'ADI', stato: 'PROGETTO', protocolloCaso: null }, null, null, null]);
       expect(deniedPaths(prog.errors, 0)).toEqual(['FORBIDDEN:_entities.0.protocolloCaso']);
 
-      const m = (id: string) => sg.codec.pseudonym(id, 'monitoraggio');
+      const m = (id: string) => sg.codec.pseudonym(id, ROLE_AUDIENCES.monitoraggio());
       const mon = await graphqlRequest<{ _entities: unknown[] }>(sg.url, query, {
         token: await ROLE_TOKENS.monitoraggio(),
         variables: { r: [m(CASO_MILANO)].map((id) => ({ __typename: 'CasoSip', id })) },
@@ -345,12 +347,14 @@ for (const backend of databaseBackends()) {
       });
 
       it('scopes programmazione to the territory of the case, by region or by comune, with pseudonymous ids', async () => {
-        const p = (id: string) => sg.codec.pseudonym(id, 'programmazione');
-        expect(await allIds(await ROLE_TOKENS.programmazione('03'))).toEqual([p(CASO_MILANO)]);
+        // Each audience sees its own pseudonyms (DESIGN.md §2): Latina's case has another id for Lazio.
+        const p = (territorio: string) => (id: string) => sg.codec.pseudonym(id, ROLE_AUDIENCES.programmazione(territorio));
+        expect(await allIds(await ROLE_TOKENS.programmazione('03'))).toEqual([p('03')(CASO_MILANO)]);
         expect(await allIds(await ROLE_TOKENS.programmazione('12'))).toEqual(
-          [CASO_ROMA_2025, CASO_ROMA_NOV_3, CASO_ROMA_NOV_2, CASO_LATINA, CASO_ROMA, CASO_ROMA_2023].map(p),
+          [CASO_ROMA_2025, CASO_ROMA_NOV_3, CASO_ROMA_NOV_2, CASO_LATINA, CASO_ROMA, CASO_ROMA_2023].map(p('12')),
         );
-        expect(await allIds(await ROLE_TOKENS.programmazione('059011'))).toEqual([p(CASO_LATINA)]);
+        expect(await allIds(await ROLE_TOKENS.programmazione('059011'))).toEqual([p('059011')(CASO_LATINA)]);
+        expect(p('059011')(CASO_LATINA)).not.toBe(p('12')(CASO_LATINA));
         // A filter never widens the scope.
         expect(await allIds(await ROLE_TOKENS.programmazione('12'), { codiceRegione: '03' })).toEqual([]);
       });
@@ -362,12 +366,12 @@ for (const backend of databaseBackends()) {
           variables: { primi: 4 },
         });
         const cursor = first.data!.elencoCasiSip.cursoreSuccessivo;
-        expect(Buffer.from(cursor, 'base64url').toString()).not.toContain(CASO_LATINA);
+        for (const text of decodedForms(cursor)) expect(text).not.toMatch(/[0-9a-f]{8}-|\d{4}-\d{2}-\d{2}/i);
         const second = await graphqlRequest<{ elencoCasiSip: { elementi: Array<{ id: string }>; haAltri: boolean } }>(sg.url, LISTING, {
           token,
           variables: { primi: 4, dopo: cursor },
         });
-        const p = (id: string) => sg.codec.pseudonym(id, 'programmazione');
+        const p = (id: string) => sg.codec.pseudonym(id, ROLE_AUDIENCES.programmazione());
         expect(second.data?.elencoCasiSip).toEqual({ elementi: [CASO_ROMA, CASO_ROMA_2023].map((id) => ({ id: p(id) })), haAltri: false, cursoreSuccessivo: null });
         // Another audience's cursor does not decode.
         const mon = await graphqlRequest(sg.url, LISTING, { token: await ROLE_TOKENS.monitoraggio(), variables: { primi: 4, dopo: cursor } });
@@ -376,7 +380,7 @@ for (const backend of databaseBackends()) {
 
       it('gives monitoraggio and AGE the national list, a comune in controllo its own', async () => {
         const all = [CASO_ROMA_2025, CASO_ROMA_NOV_3, CASO_ROMA_NOV_2, CASO_LATINA, CASO_ROMA, CASO_ROMA_2023, CASO_MILANO];
-        expect(await allIds(await ROLE_TOKENS.monitoraggio())).toEqual(all.map((id) => sg.codec.pseudonym(id, 'monitoraggio')));
+        expect(await allIds(await ROLE_TOKENS.monitoraggio())).toEqual(all.map((id) => sg.codec.pseudonym(id, ROLE_AUDIENCES.monitoraggio())));
         expect(await allIds(await ROLE_TOKENS.controllo('AGE'))).toEqual(all);
         expect(await allIds(await ROLE_TOKENS.controllo('E472'))).toEqual([CASO_LATINA]);
       });

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_PROOF_HEADER, gatewayProof, gatewaySecretsFromEnv, signDevToken, type GatewaySecrets, type TokenClaims } from '@casellario/policies';
+import {
+  GATEWAY_PROOF_HEADER,
+  gatewayProof,
+  gatewaySecretsFromEnv,
+  parseTerritorio,
+  signDevToken,
+  type Audience,
+  type GatewaySecrets,
+  type TokenClaims,
+} from '@casellario/policies';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
@@ -83,5 +92,28 @@ export const ROLE_TOKENS = {
   monitoraggio: () => signDevToken({ sub: 'op-monitoraggio', ruolo: 'monitoraggio', ente: 'MLPS', territorio: 'IT' }),
   audit: () => signDevToken({ sub: 'op-dpo', ruolo: 'audit', ente: 'MLPS' }),
 } satisfies Record<string, (...args: string[]) => Promise<string>>;
+
+/**
+ * The audiences of ROLE_TOKENS' pseudonymous tokens, same arguments and defaults:
+ * what a test passes to `codec.pseudonym` to expect the ids that token sees.
+ */
+export const ROLE_AUDIENCES = {
+  programmazione: (territorio = '12', ente = `R${territorio.slice(0, 2)}`): Audience => ({
+    ruolo: 'programmazione',
+    ente,
+    territorio: parseTerritorio(territorio)!,
+  }),
+  monitoraggio: (): Audience => ({ ruolo: 'monitoraggio', ente: 'MLPS', territorio: { livello: 'nazionale' } }),
+};
+
+/**
+ * What someone could read out of an opaque value (a cursor): the text itself and
+ * each dot-separated part decoded as base64url and as hex. Tests assert that none
+ * shows an id or a date.
+ */
+export function decodedForms(value: string): string[] {
+  const parts = value.split('.');
+  return [value, ...parts.flatMap((p) => [Buffer.from(p, 'base64url').toString('latin1'), Buffer.from(p, 'hex').toString('latin1')])];
+}
 
 export type { TokenClaims };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, type Viewer } from '@casellario/policies';
-import type { DatabaseHandle } from '@casellario/kit';
+import { invalidCursor, type DatabaseHandle } from '@casellario/kit';
 import { and, asc, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { yearRange } from '../domain/filtro';
@@ -53,7 +53,7 @@ export function checkControlCursor<T extends string>(after: Array<string | numbe
   if (typeof data === 'string' && ISO_DATE.test(data) && typeof id === 'string' && UUID.test(id) && tipoOk) {
     return { data, id, tipo: tipi === null ? null : (tipo as T) };
   }
-  throw badUserInput('Cursore di paginazione (dopo) non valido');
+  throw invalidCursor();
 }
 
 /** The last day of a periodic benefit's period: its end, else 31 December of its start's year (table 9). */

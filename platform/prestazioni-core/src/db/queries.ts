@@ -1,5 +1,5 @@
 import { badUserInput, type Viewer } from '@casellario/policies';
-import { bulkInsertRows, type DatabaseHandle } from '@casellario/kit';
+import { bulkInsertRows, invalidCursor, type DatabaseHandle } from '@casellario/kit';
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { yearRange, type FiltroPrestazioni } from '../domain/filtro';
 import { cartellaScope, elencoScope } from './scope';
@@ -72,7 +72,7 @@ export function elencoKey(row: PrestazioneRow): [string, string] {
 function checkCursor(after: Array<string | number>): [string, string] {
   const [data, id] = after;
   if (after.length === 2 && typeof data === 'string' && ISO_DATE.test(data) && typeof id === 'string' && UUID.test(id)) return [data, id];
-  throw badUserInput('Cursore di paginazione (dopo) non valido');
+  throw invalidCursor();
 }
 
 /**

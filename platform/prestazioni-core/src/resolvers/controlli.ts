@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
 import { badUserInput, forbidden } from '@casellario/policies';
 import type { PrestazioniContext } from '../context';
@@ -51,11 +52,11 @@ export function controlliResolvers<C extends PrestazioniContext>(
       if (rows.length > 0) recordAccess(ctx, { tipo: SOGGETTO_PERSONA, id: p.personaId }, `${options.entity}.accertamenti`);
       return rows;
     },
-    anomalie: async (_: unknown, args: AnomalieArgs<(typeof TIPI_ANOMALIA_PRESTAZIONE)[number]>, ctx: C) => {
+    anomalie: async (_: unknown, args: AnomalieArgs<(typeof TIPI_ANOMALIA_PRESTAZIONE)[number]>, ctx: C, info: GraphQLResolveInfo) => {
       const filtro = readFiltroAnomalie(args.filtro, TIPI_ANOMALIA_PRESTAZIONE);
-      const { limit, after } = readPageArgs(args);
+      const { limit, after, seal } = readPageArgs({ ...args }, { ctx, listing: info.fieldName });
       const rows = await findAnomaliePrestazioni(ctx.handle, table, ctx.viewer, filtro, { limit, after });
-      const page = toPage(rows, limit, (r) => [r.dataRiferimento, r.id, r.tipo]);
+      const page = toPage(rows, limit, (r) => [r.dataRiferimento, r.id, r.tipo], seal);
       recordAnomalieRead(ctx, options.campo, page.elementi);
       return page;
     },

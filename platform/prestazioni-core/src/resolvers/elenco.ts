@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { readPageArgs, toPage } from '@casellario/kit';
 import type { PrestazioniContext } from '../context';
 import { elencoKey, findPrestazioniPage } from '../db/queries';
@@ -17,11 +18,12 @@ export interface ElencoArgs {
  * in SQL to the viewer, the person shown only through `persona { id }`.
  */
 export function elencoResolver<C extends PrestazioniContext>(table: PrestazioneTable) {
-  return async (_: unknown, args: ElencoArgs, ctx: C) => {
+  return async (_: unknown, args: ElencoArgs, ctx: C, info: GraphQLResolveInfo) => {
     const filtro = readFiltro(args.filtro);
-    const { limit, after } = readPageArgs(args);
+    // Each subgraph names its listing in its SDL: the cursor is bound to that name.
+    const { limit, after, seal } = readPageArgs({ ...args }, { ctx, listing: info.fieldName });
     const rows = await findPrestazioniPage(ctx.handle, table, ctx.viewer, filtro, { limit, after });
     for (const row of rows) ctx.loaders.prestazione.prime(row.id, row);
-    return toPage(rows, limit, elencoKey);
+    return toPage(rows, limit, elencoKey, seal);
   };
 }

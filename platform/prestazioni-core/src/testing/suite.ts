@@ -1,7 +1,7 @@
 import type { DemoDataset, DemoPrestazione } from '@casellario/demo-data';
-import { buildSecuredSchema, securedPermissions, type RunningServer, type SubgraphDefinition, type SubgraphModule } from '@casellario/kit';
-import { databaseBackends, graphqlRequest, openCountingHandle, ROLE_TOKENS, startTestSubgraph, testSecurity, type CountingHandle, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
-import { fieldsWithoutRule, type Permissions, type PseudonymAudience } from '@casellario/policies';
+import { buildSecuredSchema, CURSORE_NON_VALIDO, securedPermissions, type RunningServer, type SubgraphDefinition, type SubgraphModule } from '@casellario/kit';
+import { databaseBackends, decodedForms, graphqlRequest, openCountingHandle, ROLE_AUDIENCES, ROLE_TOKENS, startTestSubgraph, testSecurity, type CountingHandle, type GraphQLResult, type TestSubgraph } from '@casellario/kit/testing';
+import { fieldsWithoutRule, type Audience, type Permissions, type PseudonymAudience } from '@casellario/policies';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePrestazioni } from '../db/queries';
@@ -92,7 +92,10 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         await sg?.stop();
       });
 
-      const pseudo = (id: string, audience: PseudonymAudience) => sg.codec.pseudonym(id, audience);
+      /** An id as an audience sees it: a purpose means its ROLE_TOKENS default audience (Lazio, the Ministry). */
+      const pseudo = (id: string, audience: PseudonymAudience | Audience) =>
+        sg.codec.pseudonym(id, typeof audience === 'string' ? ROLE_AUDIENCES[audience]() : audience);
+      const LOMBARDIA = ROLE_AUDIENCES.programmazione('03');
       /** What a pseudonymous purpose must see of a record gestione sees as `expected`. */
       const pseudonymous = (expected: Json, audience: PseudonymAudience): Json => ({
         ...expected,
@@ -217,10 +220,12 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         expect(deniedPaths(lazio, 2)).toEqual(['FORBIDDEN:protocolloDomanda']);
 
         const lombardia = await as(await ROLE_TOKENS.programmazione('03'), [
-          pseudo(F.rossiPeriodica.id, 'programmazione'),
+          pseudo(F.rossiPeriodica.id, LOMBARDIA),
+          pseudo(F.bianchi.id, LOMBARDIA),
+          // Lazio's id for a record Lombardia may read is not Lombardia's id.
           pseudo(F.bianchi.id, 'programmazione'),
         ]);
-        expect(lombardia.data?._entities).toEqual([null, { id: pseudo(F.bianchi.id, 'programmazione'), protocolloDomanda: null, codiceRegioneResidenza: '03' }]);
+        expect(lombardia.data?._entities).toEqual([null, { id: pseudo(F.bianchi.id, LOMBARDIA), protocolloDomanda: null, codiceRegioneResidenza: '03' }, null]);
 
         const ministero = await as(await ROLE_TOKENS.monitoraggio(), [pseudo(F.rossiPeriodica.id, 'monitoraggio')]);
         expect(ministero.data?._entities).toEqual([{ id: pseudo(F.rossiPeriodica.id, 'monitoraggio'), protocolloDomanda: null, codiceRegioneResidenza: '12' }]);
@@ -247,11 +252,11 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
         // The cartella of programmazione holds only the records of its territory.
         const lombardia = await graphqlRequest<{ _entities: Array<Json | null> }>(sg.url, query, {
           token: await ROLE_TOKENS.programmazione('03'),
-          variables: { r: [ROSSI, BIANCHI].map((id) => ({ __typename: 'Persona', id: pseudo(id, 'programmazione') })) },
+          variables: { r: [ROSSI, BIANCHI].map((id) => ({ __typename: 'Persona', id: pseudo(id, LOMBARDIA) })) },
         });
         expect(lombardia.data?._entities).toEqual([
-          { id: pseudo(ROSSI, 'programmazione'), [names.cartella]: [] },
-          { id: pseudo(BIANCHI, 'programmazione'), [names.cartella]: [{ id: pseudo(F.bianchi.id, 'programmazione') }] },
+          { id: pseudo(ROSSI, LOMBARDIA), [names.cartella]: [] },
+          { id: pseudo(BIANCHI, LOMBARDIA), [names.cartella]: [{ id: pseudo(F.bianchi.id, LOMBARDIA) }] },
         ]);
 
         const mon = await graphqlRequest<{ _entities: Array<Json | null> }>(sg.url, query, {
@@ -276,9 +281,19 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
           })),
         );
         const lombardia = await elenco(await ROLE_TOKENS.programmazione('03'));
-        expect(lombardia.page?.elementi.map((e) => e.id)).toEqual([pseudo(F.bianchi.id, 'programmazione')]);
-        const roma = await elenco(await ROLE_TOKENS.programmazione('058091'));
-        expect(roma.page?.elementi.map((e) => e.id)).toEqual([F.rossiPeriodica.id, F.rossiOccasionale.id].map((id) => pseudo(id, 'programmazione')));
+        expect(lombardia.page?.elementi.map((e) => e.id)).toEqual([pseudo(F.bianchi.id, LOMBARDIA)]);
+        const roma = await elenco(await ROLE_TOKENS.programmazione('058091', 'H501'));
+        const romaAudience = ROLE_AUDIENCES.programmazione('058091', 'H501');
+        expect(roma.page?.elementi).toEqual(
+          [F.rossiPeriodica, F.rossiOccasionale].map((p) => ({ id: pseudo(p.id, romaAudience), persona: { id: pseudo(p.personaId, romaAudience) } })),
+        );
+        // Rossi lives in Roma, so Lazio, Roma and the Ministry all list him: three ids that do not join.
+        const mon = await elenco(await ROLE_TOKENS.monitoraggio());
+        const personIds = (page: typeof lazio.page) => new Set(page?.elementi.map((e) => e.persona.id));
+        const [l, r, m] = [personIds(lazio.page), personIds(roma.page), personIds(mon.page)];
+        expect(r.size).toBe(1);
+        expect([...r].filter((id) => l.has(id) || m.has(id))).toEqual([]);
+        expect([...l].filter((id) => m.has(id))).toEqual([]);
         // Asking for another region through the filter does not widen the scope.
         const elsewhere = await elenco(await ROLE_TOKENS.programmazione('12'), { f: { codiceRegione: '03' } });
         expect(elsewhere.page?.elementi).toEqual([]);
@@ -347,6 +362,39 @@ export function describePrestazioniSubgraph<C>(config: PrestazioniSuiteConfig<C>
           dopo = page?.cursoreSuccessivo;
         } while (dopo);
         expect(seen).toEqual(NATIONAL.map((id) => pseudo(id, 'monitoraggio')));
+      });
+
+      it('seals cursors to their audience and search: another audience, another filter or tampering is BAD_USER_INPUT', async () => {
+        const lazio = await ROLE_TOKENS.programmazione('12');
+        const first = await elenco(lazio, { primi: 1 });
+        const cursor = first.page!.cursoreSuccessivo!;
+        // Opaque: no internal id, no date, nothing in the clear.
+        for (const text of decodedForms(cursor)) expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|\d{4}-\d{2}-\d{2}/i);
+        expect(cursor).not.toContain(REGION_12[0]!.slice(0, 8));
+        // The same audience pages on with it (another operator of Regione Lazio included).
+        const next = await elenco(await ROLE_TOKENS.programmazione('12'), { primi: 1, dopo: cursor });
+        expect(next.page?.elementi.map((e) => e.id)).toEqual([pseudo(REGION_12[1]!, 'programmazione')]);
+        const refused = async (token: string, variables: Json) => {
+          const { r } = await elenco(token, variables);
+          expect(r.data?.[names.elenco] ?? null).toBeNull();
+          return r.errors?.map((e) => [e.extensions?.code, e.message]);
+        };
+        const expected = [['BAD_USER_INPUT', CURSORE_NON_VALIDO]];
+        expect(await refused(await ROLE_TOKENS.programmazione('058091', 'H501'), { primi: 1, dopo: cursor })).toEqual(expected);
+        expect(await refused(await ROLE_TOKENS.programmazione('03'), { primi: 1, dopo: cursor })).toEqual(expected);
+        expect(await refused(await ROLE_TOKENS.monitoraggio(), { primi: 1, dopo: cursor })).toEqual(expected);
+        expect(await refused(await ROLE_TOKENS.controllo('AGE'), { primi: 1, dopo: cursor })).toEqual(expected);
+        expect(await refused(lazio, { primi: 1, dopo: cursor, f: { anno: 2024 } })).toEqual(expected);
+        const flipped = `${cursor.slice(0, -3)}${cursor.at(-3) === '0' ? '1' : '0'}${cursor.slice(-2)}`;
+        expect(await refused(lazio, { primi: 1, dopo: flipped })).toEqual(expected);
+        // The old clear-text form of a cursor, made up by hand, opens nothing either.
+        const forged = Buffer.from(JSON.stringify(['2025-12-30', REGION_12[0]])).toString('base64url');
+        expect(await refused(lazio, { primi: 1, dopo: forged })).toEqual(expected);
+        // A filter spelt differently but meaning the same is the same search.
+        const filtered = await elenco(lazio, { primi: 1, f: { anno: null, codiceRegione: '12' } });
+        const same = await elenco(lazio, { primi: 1, f: { codiceRegione: '12' }, dopo: filtered.page!.cursoreSuccessivo });
+        expect(same.r.errors).toBeUndefined();
+        expect(same.page?.elementi.map((e) => e.id)).toEqual([pseudo(REGION_12[1]!, 'programmazione')]);
       });
 
       it('rejects malformed listing arguments with BAD_USER_INPUT', async () => {

@@ -1,5 +1,5 @@
 import { validateCodiceFiscale } from '@casellario/domain';
-import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
+import { invalidCursor, readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 import type { AccessiContext } from '../context';
 import { findAccessiPage, type AccessoRow, type RicercaAccessi } from '../db/queries';
@@ -75,9 +75,9 @@ export const Query = {
    * before the answer leaves like every other record.
    */
   async registroAccessi(_: unknown, args: { filtro?: FiltroAccessiInput | null; primi?: number | null; dopo?: string | null }, ctx: AccessiContext) {
-    const { limit, after } = readPageArgs(args);
+    const { limit, after, seal } = readPageArgs(args, { ctx, listing: 'registroAccessi' });
     const prima = after ? Number(after[0]) : null;
-    if (prima !== null && !Number.isSafeInteger(prima)) throw badUserInput('Cursore di paginazione (dopo) non valido');
+    if (prima !== null && !Number.isSafeInteger(prima)) throw invalidCursor();
     const filtro = args.filtro ?? {};
     const ricerca: RicercaAccessi = {
       operatore: short(filtro.operatore, 64, 'operatore'),
@@ -91,13 +91,13 @@ export const Query = {
       acquisizioni: filtro.acquisizioni ?? undefined,
     };
     const soggetto = await soggettoCercato(filtro, ctx);
-    if (soggetto === null) return toPage<AccessoRow>([], limit, (r) => [r.seq]);
+    if (soggetto === null) return toPage<AccessoRow>([], limit, (r) => [r.seq], seal);
     if (soggetto) {
       ricerca.soggetto = soggetto;
       recordAccess(ctx, soggetto, 'registroAccessi');
     }
     const rows = await findAccessiPage(ctx.handle, ricerca, { limit, prima });
-    return toPage(rows, limit, (r) => [r.seq]);
+    return toPage(rows, limit, (r) => [r.seq], seal);
   },
 
   /**
@@ -110,9 +110,9 @@ export const Query = {
     args: { filtro?: { ente?: string | null; dal?: string | null; al?: string | null } | null; primi?: number | null; dopo?: string | null },
     ctx: AccessiContext,
   ) {
-    const { limit, after } = readPageArgs(args);
+    const { limit, after, seal } = readPageArgs(args, { ctx, listing: 'acquisizioniFuoriTerritorio' });
     const prima = after ? Number(after[0]) : null;
-    if (prima !== null && !Number.isSafeInteger(prima)) throw badUserInput('Cursore di paginazione (dopo) non valido');
+    if (prima !== null && !Number.isSafeInteger(prima)) throw invalidCursor();
     const filtro = args.filtro ?? {};
     const ricerca: RicercaAccessi = {
       ente: short(filtro.ente, 32, 'ente'),
@@ -122,6 +122,6 @@ export const Query = {
       fuoriTerritorio: true,
     };
     const rows = await findAccessiPage(ctx.handle, ricerca, { limit, prima });
-    return toPage(rows, limit, (r) => [r.seq]);
+    return toPage(rows, limit, (r) => [r.seq], seal);
   },
 };

@@ -55,9 +55,10 @@ export const Flusso = {
     args: { filtro?: { stato?: string | null; codice?: string | null } | null; primi?: number | null; dopo?: string | null },
     ctx: FlussiContext,
   ) {
-    const page = readPageArgs(args);
+    // Bound to the flow too: a cursor of one flow's esiti does not page another's.
+    const page = readPageArgs(args, { ctx, listing: 'Flusso.esiti', parent: ids(f) });
     const rows = await listEsiti(ctx.handle, ids(f), args.filtro ?? {}, page.limit, page.after ? Number(page.after[0]) : null);
-    return toPage(rows, page.limit, (r) => [r.numero]);
+    return toPage(rows, page.limit, (r) => [r.numero], page.seal);
   },
   consegna: async (f: FlussoView, _: unknown, ctx: FlussiContext) => {
     const s = await consegnaDi(f, ctx);

@@ -13,9 +13,9 @@ export const Query = {
     return flussoView(parti, false, false);
   },
   async flussi(_: unknown, args: { filtro?: { tipo?: string | null } | null; primi?: number | null; dopo?: string | null }, ctx: FlussiContext) {
-    const page = readPageArgs(args);
+    const page = readPageArgs(args, { ctx, listing: 'flussi' });
     const rows = await listFlussi(ctx.handle, ctx.viewer.ente, args.filtro?.tipo ?? null, page.limit, page.after);
-    const result = toPage(rows, page.limit, (r) => [r.ricevutoIl.toISOString(), r.id]);
+    const result = toPage(rows, page.limit, (r) => [r.ricevutoIl.toISOString(), r.id], page.seal);
     const elementi = await Promise.all(result.elementi.map(async (r) => flussoView(await findParti(ctx.handle, r.nome), false, false)));
     return { ...result, elementi };
   },

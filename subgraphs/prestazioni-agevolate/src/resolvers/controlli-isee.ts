@@ -8,9 +8,9 @@ type Ctx = PrestazioniAgevolateContext;
 /** `Query.anomalieIsee`: one page of ISEE anomalies, each of its persons recorded in the access log. */
 export async function anomalieIsee(_: unknown, args: AnomalieArgs<TipoAnomaliaIsee>, ctx: Ctx) {
   const filtro = readFiltroAnomalie(args.filtro, TIPI_ANOMALIA_ISEE);
-  const { limit, after } = readPageArgs(args);
+  const { limit, after, seal } = readPageArgs({ ...args }, { ctx, listing: 'anomalieIsee' });
   const rows = await findAnomalieIsee(ctx.handle, ctx.viewer, filtro, { limit, after });
-  const page = toPage(rows, limit, (r) => [r.dataRiferimento, r.id]);
+  const page = toPage(rows, limit, (r) => [r.dataRiferimento, r.id], seal);
   recordAnomalieRead(ctx, 'Query.anomalieIsee', page.elementi);
   return page;
 }

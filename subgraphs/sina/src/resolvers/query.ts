@@ -1,10 +1,11 @@
-import { readPageArgs, toPage } from '@casellario/kit';
+import { invalidCursor, readPageArgs, toPage } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 import type { SinaContext } from '../context';
 import { aggregatiValutazioniSina } from './aggregati';
 import { listValutazioni, type FiltroValutazioni, type ListingCursor } from '../db/queries';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Checks the filter's free-text codes, so a typo is an error and not an empty page. */
 function readFiltro(filtro: FiltroValutazioni | null | undefined): FiltroValutazioni {
@@ -17,16 +18,14 @@ function readFiltro(filtro: FiltroValutazioni | null | undefined): FiltroValutaz
 }
 
 /**
- * The cursor holds the last row's date and its id as the caller saw it (a
- * pseudonym for programmazione and monitoraggio), so it reveals nothing the
- * page did not; it is turned back into the internal id here.
+ * The cursor holds the last row's date and internal id: it is sealed to the
+ * caller's audience and search (kit `readPageArgs`), so it shows neither.
  */
-function readCursor(after: Array<string | number> | null, ctx: SinaContext): ListingCursor | null {
+function readCursor(after: Array<string | number> | null): ListingCursor | null {
   if (!after) return null;
-  const [dataValutazione, presented] = after;
-  const id = typeof presented === 'string' ? ctx.codec.resolve(presented, ctx.viewer) : null;
-  if (after.length !== 2 || typeof dataValutazione !== 'string' || !ISO_DATE.test(dataValutazione) || !id) {
-    throw badUserInput('Cursore di paginazione (dopo) non valido');
+  const [dataValutazione, id] = after;
+  if (after.length !== 2 || typeof dataValutazione !== 'string' || !ISO_DATE.test(dataValutazione) || typeof id !== 'string' || !UUID.test(id)) {
+    throw invalidCursor();
   }
   return { dataValutazione, id };
 }
@@ -39,10 +38,10 @@ export const Query = {
     args: { filtro?: FiltroValutazioni | null; primi?: number | null; dopo?: string | null },
     ctx: SinaContext,
   ) {
-    const { limit, after } = readPageArgs(args);
-    const cursor = readCursor(after, ctx);
+    const { limit, after, seal } = readPageArgs(args, { ctx, listing: 'elencoValutazioniSina' });
+    const cursor = readCursor(after);
     const rows = await listValutazioni(ctx.handle, ctx.viewer, readFiltro(args.filtro), limit, cursor);
     for (const row of rows) ctx.loaders.valutazione.prime(row.id, row);
-    return toPage(rows, limit, (r) => [r.dataValutazione, ctx.codec.present(r.id, ctx.viewer)]);
+    return toPage(rows, limit, (r) => [r.dataValutazione, r.id], seal);
   },
 };

@@ -1,4 +1,4 @@
-import { scopesByTerritory, territorySql, type DatabaseHandle } from '@casellario/kit';
+import { invalidCursor, scopesByTerritory, territorySql, type DatabaseHandle } from '@casellario/kit';
 import { badUserInput, type Viewer } from '@casellario/policies';
 import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
@@ -107,7 +107,7 @@ export async function listCasi(
   if (page.after) {
     const [data, id] = page.after;
     if (page.after.length !== 2 || typeof data !== 'string' || typeof id !== 'string' || !ISO_DATE.test(data) || !UUID.test(id)) {
-      throw badUserInput('Cursore di paginazione (dopo) non valido');
+      throw invalidCursor();
     }
     conditions.push(sql`(${casoSinba.dataPrimaSegnalazione}, ${casoSinba.id}) > (${data}::date, ${id}::uuid)`);
   }

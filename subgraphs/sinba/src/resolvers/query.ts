@@ -32,9 +32,9 @@ export const Query = {
     args: { filtro?: FiltroCasi | null; primi?: number | null; dopo?: string | null },
     ctx: SinbaContext,
   ) {
-    const page = readPageArgs(args);
+    const page = readPageArgs(args, { ctx, listing: 'elencoCasiSinba' });
     const rows = await listCasi(ctx.handle, ctx.viewer, readFiltro(args.filtro), page);
     for (const row of rows) ctx.loaders.caso.prime(row.id, row);
-    return toPage(rows, page.limit, listingKey);
+    return toPage(rows, page.limit, listingKey, page.seal);
   },
 };

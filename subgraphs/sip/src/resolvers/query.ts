@@ -1,9 +1,10 @@
-import { readPageArgs, toPage } from '@casellario/kit';
+import { invalidCursor, readPageArgs, toPage } from '@casellario/kit';
 import { badUserInput } from '@casellario/policies';
 import type { SipContext } from '../context';
 import { findEsitiAnalisi, findSostegni, listCasi, type FiltroCasi } from '../db/queries';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Checks the listing's filters; codes are checked for shape so that a typo is an error, not an empty page. */
 function readFiltro(filtro: FiltroCasi | null | undefined): FiltroCasi {
@@ -16,16 +17,15 @@ function readFiltro(filtro: FiltroCasi | null | undefined): FiltroCasi {
 }
 
 /**
- * The cursor carries the last row's sort key with the case id as the caller saw it
- * (a pseudonym for programmazione and monitoraggio), so it never discloses an
- * internal id; it is turned back here.
+ * The cursor carries the last row's sort key with the internal case id: it is
+ * sealed to the caller's audience and search (kit `readPageArgs`), so it shows
+ * neither.
  */
-function readCursore(after: Array<string | number> | null, ctx: SipContext): { dataDomanda: string; id: string } | null {
+function readCursore(after: Array<string | number> | null): { dataDomanda: string; id: string } | null {
   if (!after) return null;
-  const [dataDomanda, shownId] = after;
-  const id = typeof shownId === 'string' ? ctx.codec.resolve(shownId, ctx.viewer) : null;
-  if (after.length !== 2 || typeof dataDomanda !== 'string' || !ISO_DATE.test(dataDomanda) || !id) {
-    throw badUserInput('Cursore di paginazione (dopo) non valido');
+  const [dataDomanda, id] = after;
+  if (after.length !== 2 || typeof dataDomanda !== 'string' || !ISO_DATE.test(dataDomanda) || typeof id !== 'string' || !UUID.test(id)) {
+    throw invalidCursor();
   }
   return { dataDomanda, id };
 }
@@ -37,12 +37,12 @@ export const Query = {
     args: { filtro?: FiltroCasi | null; primi?: number | null; dopo?: string | null },
     ctx: SipContext,
   ) {
-    const { limit, after } = readPageArgs(args);
+    const { limit, after, seal } = readPageArgs(args, { ctx, listing: 'elencoCasiSip' });
     const filtro = readFiltro(args.filtro);
-    const rows = await listCasi(ctx.handle, ctx.viewer, filtro, limit, readCursore(after, ctx));
+    const rows = await listCasi(ctx.handle, ctx.viewer, filtro, limit, readCursore(after));
     // Listing scope is never wider than the cartella scope of the `caso` loader.
     for (const r of rows) ctx.loaders.caso.prime(r.id, r);
-    return toPage(rows, limit, (r) => [r.dataDomanda, ctx.codec.present(r.id, ctx.viewer)]);
+    return toPage(rows, limit, (r) => [r.dataDomanda, r.id], seal);
   },
   catalogoSip: () => ({}),
 };
