@@ -26,14 +26,25 @@ export interface PersonaConsegnata {
  * every other component stores, creating persons never seen before and updating
  * the anagrafica and addresses of known ones with what the latest flow says.
  * Idempotent: delivering the same beneficiaries again returns the same ids.
- * Returns one `{ personaId }` per item, in order.
+ * Returns one `{ personaId }` per item, in order; an item whose codice fiscale is
+ * not valid gets `{ ok: false, errore }` (kit `EsitoItemConsegna`) and the others
+ * are stored: one bad person never fails the batch.
  */
-export async function consegnaPersone(handle: DatabaseHandle, items: readonly PersonaConsegnata[]): Promise<Array<{ personaId: string }>> {
+export async function consegnaPersone(
+  handle: DatabaseHandle,
+  items: readonly PersonaConsegnata[],
+): Promise<Array<{ personaId: string } | { ok: false; errore: string }>> {
   const { db } = handle;
   // One statement may not upsert the same row twice: the newest record of a CF wins.
   const latest = new Map<string, PersonaConsegnata>();
+  const invalidi = new Set<string>();
   for (const item of items) {
     const cf = item.codiceFiscale.trim().toUpperCase();
+    const check = validateCodiceFiscale(cf);
+    if (!check.valid || !check.kind) {
+      invalidi.add(cf);
+      continue;
+    }
     const seen = latest.get(cf);
     if (!seen || (item.versione ?? 0) >= (seen.versione ?? 0)) latest.set(cf, item);
   }
@@ -54,7 +65,12 @@ export async function consegnaPersone(handle: DatabaseHandle, items: readonly Pe
       versione: item.versione ?? 0,
     };
   });
-  if (rows.length === 0) return [];
+  const risposta = (ids: Map<string, string>) =>
+    items.map((item) => {
+      const cf = item.codiceFiscale.trim().toUpperCase();
+      return invalidi.has(cf) ? { ok: false as const, errore: 'codice fiscale non valido in consegna' } : { personaId: ids.get(cf)! };
+    });
+  if (rows.length === 0) return risposta(new Map());
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
     const t = { ...handle, db: tx as unknown as DatabaseHandle['db'] };
@@ -96,5 +112,5 @@ export async function consegnaPersone(handle: DatabaseHandle, items: readonly Pe
         ),
     );
   });
-  return items.map((item) => ({ personaId: ids.get(item.codiceFiscale.trim().toUpperCase())! }));
+  return risposta(ids);
 }

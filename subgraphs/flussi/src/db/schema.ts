@@ -102,9 +102,18 @@ export const consegnaParte = flussi.table(
     destinazione: varchar({ length: 32 }).notNull(),
     /** Record numbers (as in the esiti) for this destination, in order. */
     numeri: integer().array().notNull(),
-    /** How many of `numeri` the destination has stored. */
+    /** How many of `numeri` the destination has stored (or set aside, see `consegnaScarto`). */
     consegnati: integer().notNull().default(0),
     consegnatoIl: timestamp({ withTimezone: true }),
+    /**
+     * Back-off of this part on this destination after a failure that may pass
+     * (the component down, a timeout): per part, so an ente's failing part waits
+     * alone while other enti's parts go on; the ente's later parts wait behind it,
+     * which keeps an insertion before its cancellation.
+     */
+    tentativi: integer().notNull().default(0),
+    prossimoTentativo: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ultimoErrore: text(),
   },
   (t) => [
     unique('consegna_parte_destinazione').on(t.flussoId, t.destinazione),
@@ -114,6 +123,25 @@ export const consegnaParte = flussi.table(
       .where(sql`${t.consegnatoIl} is null`),
     check('consegna_parte_cursore', sql`${t.consegnati} between 0 and cardinality(${t.numeri})`),
   ],
+);
+
+/**
+ * Records a destination refused for good (its per-item answer `{ ok: false }`):
+ * set aside with the reason, so the queue moves on. Shown in the flow's delivery
+ * state and, as a segnalazione `CONSEGNA_RIFIUTATA`, in the record's esito.
+ */
+export const consegnaScarto = flussi.table(
+  'consegna_scarto',
+  {
+    flussoId: uuid()
+      .notNull()
+      .references(() => flusso.id),
+    numero: integer().notNull(),
+    destinazione: varchar({ length: 32 }).notNull(),
+    motivo: text().notNull(),
+    scartatoIl: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.flussoId, t.numero, t.destinazione] })],
 );
 
 /**
