@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { deliverBatch, type DatabaseHandle } from '@casellario/kit';
 import { serviceTokenSource } from '@casellario/policies';
-import { databaseBackends, ROLE_TOKENS } from '@casellario/kit/testing';
+import { databaseBackends, graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { componenteGuasto } from './componente-guasto';
 import { controlloErrato, flussoPs, persona } from './flussi-costruttore';
 import { attendiConsegna, inviaFlusso } from './flussi-support';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
@@ -138,6 +139,52 @@ for (const backend of databaseBackends()) {
       );
       expect(persone[0]).toEqual({ ok: false, errore: 'codice fiscale non valido in consegna' });
       expect(persone[1]!.personaId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('sets aside a record its component refuses for good, says why in the delivery state and the esito, and delivers the rest', async () => {
+      const reale = tp.platform.subgraphs['prestazioni-sociali']!;
+      const guasto = await componenteGuasto(() => reale.url);
+      guasto.rifiuta = (kind, item) => (kind === 'prestazioni' && item.protocolloDomanda === 'GUASTO' ? 'rifiuto di prova' : null);
+      tp.platform.subgraphs['prestazioni-sociali'] = guasto;
+      try {
+        const gialli = persona('GIALLI', 'SARA', 1970, '2');
+        const flusso = flussoPs('H501.PS.20240119.0000105', 'H501', [
+          {
+            ...gialli,
+            prestazioni: [
+              { protocollo: 'GUASTO', ppm: '2', data: '2024-01-01' },
+              { protocollo: 'ISO-5', ppm: '2', data: '2024-01-01' },
+            ],
+          },
+        ]);
+        const r = await inviaFlusso(tp.gatewayUrl, roma, 'PS_PSA_SINA', flusso);
+        expect(r.data!.inviaFlusso.riepilogo).toMatchObject({ record: 2, rifiutati: 0 });
+        const fatto = await attendiConsegna(tp.gatewayUrl, roma, 'H501.PS.20240119.0000105', 20_000);
+        expect(fatto.consegna).toMatchObject({ completata: true, consegnati: 1, daConsegnare: 0 });
+        const q = await graphqlRequest<{ flusso: { consegna: { scartati: number; scarti: unknown[] } } }>(
+          tp.gatewayUrl,
+          '{ flusso(nome: "H501.PS.20240119.0000105") { consegna { scartati scarti { numero destinazione motivo } } } }',
+          { token: roma },
+        );
+        expect(q.data!.flusso.consegna).toEqual({
+          scartati: 1,
+          scarti: [{ numero: 1, destinazione: 'prestazioni-sociali', motivo: 'prestazioni-sociali: rifiuto di prova' }],
+        });
+        expect(fatto.esiti.elementi[0]!.segnalazioni.filter((s) => s.codice === 'CONSEGNA_RIFIUTATA')).toEqual([
+          {
+            codice: 'CONSEGNA_RIFIUTATA',
+            gravita: 'ERRORE',
+            campo: null,
+            messaggio: 'Record n. 1: rifiutato in consegna (prestazioni-sociali: rifiuto di prova); messo da parte, gli altri record proseguono. Correggere e inviare di nuovo.',
+          },
+        ]);
+        const ps = tp.platform.handles['prestazioni-sociali']!;
+        expect(await righe(ps, 'prestazioni_sociali', 'GUASTO')).toEqual([]);
+        expect(await righe(ps, 'prestazioni_sociali', 'ISO-5')).toEqual([{ codice: 'A1.16', annullata: false, importo: '100.00' }]);
+      } finally {
+        tp.platform.subgraphs['prestazioni-sociali'] = reale;
+        await guasto.close();
+      }
     });
   });
 }
