@@ -77,6 +77,8 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   PRESTAZIONE_ANNULLAMENTO_SCONOSCIUTA: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: "Cancellazione (TipoOperazione C) di una prestazione che il registro non ha mai ricevuto da questo ente." },
   PRESTAZIONE_GIA_ANNULLATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "Cancellazione di una prestazione già annullata da un flusso precedente: non cambia nulla." },
   PRESTAZIONE_RIPETUTA_NEL_FLUSSO: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "La stessa prestazione (ente, codice fiscale, codice, domanda, data) compare più volte nel flusso: vale l'ultima." },
+  PRESTAZIONE_VARIATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "Inserimento di una prestazione già ricevuta (stessa chiave) con altri valori: vale l'ultimo, il precedente resta nella storia." },
+  PRESTAZIONE_SPOSTATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: 'PresenzaProvaMezzi cambiata: la prestazione passa all\'altra componente ed è ritirata da quella in cui era.' },
   // Added to an esito after delivery (never at receipt): a component refused the record for good; it was set aside so the queue moves on.
   CONSEGNA_RIFIUTATA: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: 'Un componente ha rifiutato il record in consegna: messo da parte con il motivo, gli altri record proseguono.' },
 

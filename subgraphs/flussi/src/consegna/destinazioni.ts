@@ -24,7 +24,14 @@ const prestazione = (nome: 'prestazioni-agevolate' | 'prestazioni-sociali'): Des
   persone: true,
   toItems: (payload, personaId) => {
     if (payload.tipo !== 'prestazione') throw new Error(`payload ${payload.tipo} instradato a ${nome}`);
-    return [{ ...payload.prestazione, personaId: personaId(payload.persona) }];
+    const items: unknown[] = [];
+    // A benefit moved here from the other component: withdrawn there, with the key date that component stored.
+    if (payload.ritiro?.componente === nome) {
+      const data = payload.ritiro.dataRiferimento;
+      items.push({ ...payload.prestazione, id: payload.ritiro.id, tipoOperazione: 'C', dataInizioPrestazione: data, dataErogazionePrestazione: data, personaId: personaId(payload.persona) });
+    }
+    if (!payload.componente || payload.componente === nome) items.push({ ...payload.prestazione, personaId: personaId(payload.persona) });
+    return items;
   },
 });
 

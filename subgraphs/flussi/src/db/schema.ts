@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Everything the flows component stores lives in its own Postgres schema. */
 export const flussi = pgSchema('flussi');
@@ -171,6 +171,19 @@ export const prestazioneNota = flussi.table('prestazione_nota', {
   annullata: boolean().notNull().default(false),
   /** PSA or PS, and whether a SINA assessment came with it. */
   componente: varchar({ length: 40 }).notNull(),
+  /**
+   * The day the component keys the benefit on (`coalesce(DataInizio, DataErogazione)`
+   * of the last insertion): a cancellation is sent with it, so it names the row
+   * the component holds even when it carries only the date of the registry's key.
+   * Null for benefits noted before migration 0005 (then the cancellation's own dates).
+   */
+  dataComponente: date({ mode: 'string' }),
+  /**
+   * Keyed hash of the values of the last insertion: a re-sent insertion with
+   * other values is a variation (an AVVISO), with the same values a repetition.
+   * Null for benefits noted before migration 0005 and for SIP cases.
+   */
+  impronta: bytea(),
 });
 
 /**
