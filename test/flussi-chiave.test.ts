@@ -15,6 +15,17 @@ async function righe(h: DatabaseHandle, schema: string, protocollo: string) {
   );
 }
 
+/** A benefit's history in a component, oldest first: operation, flow, record, the amount it carried. */
+async function storia(h: DatabaseHandle, schema: string, protocollo: string) {
+  return h.rows<{ operazione: string; flusso: string; record: number; importo: string | null }>(
+    sql.raw(
+      `select s.operazione, s.flusso, s.record, coalesce(s.valori->>'importoMensile', s.valori->>'importoPrestazione') as importo
+       from ${schema}.prestazione_storia s join ${schema}.prestazione p on p.id = s.prestazione_id
+       where p.protocollo_domanda = '${protocollo}' order by s.ricevuto_il, s.id`,
+    ),
+  );
+}
+
 // Issue 19.3: the key is a value, a cancellation finds the benefit where it is, a re-send is a variation, a move withdraws.
 for (const backend of databaseBackends()) {
   describe(`the benefit key and what a re-send means, on ${backend}`, () => {
@@ -63,6 +74,12 @@ for (const backend of databaseBackends()) {
         { stato: 'ACCETTATO_CON_AVVISI', codici: ['PRESTAZIONE_VARIATA'] },
       ]);
       expect(await righe(ps(), 'prestazioni_sociali', 'K-3')).toEqual([{ data: '2024-03-01', annullata: false, importo: '250.00' }]);
+      // Each version in the benefit's history, with the flow and record it came in.
+      expect(await storia(ps(), 'prestazioni_sociali', 'K-3')).toEqual([
+        { operazione: 'I', flusso: `H501.PS.20240301.${String(progressivo - 2).padStart(7, '0')}`, record: 1, importo: '100.00' },
+        { operazione: 'V', flusso: `H501.PS.20240301.${String(progressivo - 1).padStart(7, '0')}`, record: 1, importo: '100.00' },
+        { operazione: 'V', flusso: `H501.PS.20240301.${String(progressivo).padStart(7, '0')}`, record: 1, importo: '250.00' },
+      ]);
     });
 
     it('moves a benefit whose PresenzaProvaMezzi changes: withdrawn from the component it was in, active in one only, and a later cancellation finds it', async () => {
@@ -77,6 +94,8 @@ for (const backend of databaseBackends()) {
       expect(await invia([{ ...p, prestazioni: [{ op: 'C', protocollo: 'K-4', ppm: '2', data: '2024-03-01' }] }])).toEqual([{ stato: 'ACCETTATO', codici: [] }]);
       expect(await righe(psa(), 'prestazioni_agevolate', 'K-4')).toEqual([{ data: '2024-03-01', annullata: true, importo: '100.00' }]);
       expect(await righe(ps(), 'prestazioni_sociali', 'K-4')).toEqual([{ data: '2024-03-01', annullata: true, importo: '100.00' }]);
+      expect((await storia(ps(), 'prestazioni_sociali', 'K-4')).map((v) => v.operazione)).toEqual(['I', 'C']);
+      expect((await storia(psa(), 'prestazioni_agevolate', 'K-4')).map((v) => v.operazione)).toEqual(['I', 'C']);
     });
   });
 }

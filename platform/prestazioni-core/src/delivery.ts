@@ -1,8 +1,23 @@
 import type { DemoPrestazione } from '@casellario/demo-data';
-import { addToCaseload, type DeliveryHandlers, type EsitoItemConsegna } from '@casellario/kit';
+import { addToCaseload, bulkInsertRows, type DeliveryHandlers, type EsitoItemConsegna } from '@casellario/kit';
+import { sql } from 'drizzle-orm';
 import { segnaAggregatiDaAggiornare } from './db/aggregati';
 import { storePrestazioni } from './db/queries';
-import { caseloadFor, type CodiceProvaMezzi, type PrestazioneTable } from './db/tables';
+import { caseloadFor, storiaFor, type CodiceProvaMezzi, type PrestazioneTable } from './db/tables';
+
+/**
+ * Where a delivered record came from, for the benefit's history: the operation
+ * (I insertion, V variation of an active benefit, C cancellation), the flow and
+ * record, and when the registry received it. Records loaded otherwise (demo
+ * data) carry none and leave no history.
+ */
+export interface StoriaConsegna {
+  prestazioneId: string;
+  operazione: 'I' | 'V' | 'C';
+  flusso: string;
+  record: number;
+  ricevutoIl: string;
+}
 import { toPrestazioneRow } from './demo';
 
 /**
@@ -31,6 +46,14 @@ export function prestazioniDeliveries(table: PrestazioneTable, provaMezzi: reado
         .filter((_, i) => risultati[i]!.ok)
         .map((r) => (provaMezzi.includes(r.presenzaProvaMezzi) ? r : { ...r, presenzaProvaMezzi: provaMezzi[0]! }));
       await storePrestazioni(handle, table, accepted.map(toPrestazioneRow));
+      const storia = accepted.flatMap((r) => {
+        const s = (r as DemoPrestazione & { storia?: StoriaConsegna }).storia;
+        if (!s) return [];
+        const { storia: _storia, personaId: _persona, ...valori } = r as DemoPrestazione & { storia?: StoriaConsegna };
+        return [{ prestazioneId: s.prestazioneId, personaId: r.personaId, enteCodice: r.enteCodice, operazione: s.operazione, valori, flusso: s.flusso, record: s.record, ricevutoIl: new Date(s.ricevutoIl) }];
+      });
+      // Idempotent like the rest: a batch delivered again adds no version.
+      await bulkInsertRows(handle, storiaFor(table), storia, sql`on conflict do nothing`);
       await segnaAggregatiDaAggiornare(handle, table);
       // This component's own records put their persons in the sending ente's caseload at once;
       // the flows component also copies every pair to the other components.

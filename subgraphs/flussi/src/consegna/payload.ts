@@ -40,6 +40,8 @@ export interface PrestazionePayload {
    * so that it is never active in two components once delivered.
    */
   ritiro?: { componente: 'prestazioni-agevolate' | 'prestazioni-sociali'; dataRiferimento: string; id: string };
+  /** For the benefit's history in its component (prestazioni-core `StoriaConsegna`, less the id). */
+  storia?: { operazione: 'I' | 'V' | 'C'; flusso: string; record: number; ricevutoIl: string };
 }
 
 /** A SINBA case, pseudonymous at source: no person involved. */

@@ -88,6 +88,8 @@ export function prestazionePayload(
     /** For a cancellation: the day the component keyed the benefit on when it was inserted. */
     dataComponente?: string | null;
     ritiro?: { componente: 'prestazioni-agevolate' | 'prestazioni-sociali'; dataRiferimento: string } | null;
+    /** Where the record came from, for the benefit's history. */
+    storia?: PrestazionePayload['storia'];
   } = { componente: componenteDi(p.presenzaProvaMezzi) },
 ): PrestazionePayload {
   const ente = intestazione.ente.codice;
@@ -106,6 +108,7 @@ export function prestazionePayload(
   const payload: PrestazionePayload = {
     tipo: 'prestazione',
     componente: instradamento.componente,
+    ...(instradamento.storia ? { storia: instradamento.storia } : {}),
     ...(instradamento.ritiro ? { ritiro: { ...instradamento.ritiro, id: uuidFromMac(keys.mac(`ritiro|${chiave}|${instradamento.ritiro.dataRiferimento}`)) } } : {}),
     persona: personaPayload(b, versione),
     prestazione: {

@@ -177,7 +177,10 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
         if (!rifiutato(v)) {
           nelFlusso.set(key, { annullata, componente, conSina, dataComponente: dataComp, impronta });
           note.push({ chiave: mac[i]!, annullata, componente: conSina ? `${componente}+sina` : componente, dataComponente: dataComp, impronta });
-          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina, { componente, dataComponente: dataComp, ritiro });
+          // Moved in from the other component, it is an insertion there (its withdrawal a C in the old one).
+          const operazione = annullata ? 'C' : prima && !prima.annullata && !ritiro ? 'V' : 'I';
+          const storia = { operazione, flusso: intestazione.nome, record: v.numero + offset, ricevutoIl: ricevutoIl.toISOString() } as const;
+          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina, { componente, dataComponente: dataComp, ritiro, storia });
           // The caseload goes to every person-linked component (the gestione row scope); a cancellation adds nobody.
           const caseload = annullata ? [] : ['caseload'];
           righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(ritiro ? [ritiro.componente] : []), ...(payload.sina ? ['sina'] : [])] });
