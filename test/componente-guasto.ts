@@ -13,12 +13,14 @@ import { DELIVERY_PREFIX, type RunningServer } from '@casellario/kit';
 export interface ComponenteGuasto extends RunningServer {
   giu: boolean;
   rifiuta: (kind: string, item: Record<string, unknown>) => string | null;
+  /** A batch this answers 500 to (a fault that may pass: the sender retries it). */
+  fallisce: (kind: string, items: Array<Record<string, unknown>>) => boolean;
   /** Batches answered 503 while down. */
   rifiutatiGiu: number;
 }
 
 export async function componenteGuasto(reale: () => string): Promise<ComponenteGuasto> {
-  const state: Pick<ComponenteGuasto, 'giu' | 'rifiuta' | 'rifiutatiGiu'> = { giu: false, rifiuta: () => null, rifiutatiGiu: 0 };
+  const state: Pick<ComponenteGuasto, 'giu' | 'rifiuta' | 'fallisce' | 'rifiutatiGiu'> = { giu: false, rifiuta: () => null, fallisce: () => false, rifiutatiGiu: 0 };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -40,6 +42,11 @@ export async function componenteGuasto(reale: () => string): Promise<ComponenteG
       return;
     }
     const items = (JSON.parse(body.toString('utf8')) as { items: Array<Record<string, unknown>> }).items;
+    if (state.fallisce(kind, items)) {
+      res.statusCode = 500;
+      res.end('{"errore":"Consegna non riuscita"}');
+      return;
+    }
     const motivi = items.map((item) => state.rifiuta(kind, item));
     const passano = items.filter((_, i) => motivi[i] === null);
     let risultati: unknown[] = [];
