@@ -92,9 +92,13 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   SINBA_DATA_FUTURA: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Una data MM/AAAA è successiva al mese di ricezione.' },
   SINBA_ANNO_NASCITA_FUTURO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: "AnnoNascita è successivo all'anno in corso." },
   SINBA_FASCIA_ETA_INCOERENTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: "FasciaEtaBeneficiario non corrisponde a nessuna età avuta dal minore tra la prima segnalazione e la data del flusso." },
-  SINBA_PROVVEDIMENTO_INCOMPLETO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'ProvvedimentoGiudiziario 1 senza DataProvvedimentoGiudiziario o AutoritaProvvedimento.' },
+  // Retired (issue 19): the specification makes DataProvvedimentoGiudiziario and AutoritaProvvedimento optional; see SINBA_PROVVEDIMENTO_SENZA_DATI.
+  SINBA_PROVVEDIMENTO_INCOMPLETO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Non più emesso: ProvvedimentoGiudiziario 1 senza DataProvvedimentoGiudiziario o AutoritaProvvedimento (la specifica li lascia opzionali).' },
+  SINBA_PROVVEDIMENTO_SENZA_DATI: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'ProvvedimentoGiudiziario 1 senza DataProvvedimentoGiudiziario o AutoritaProvvedimento, campi opzionali: il caso è registrato.' },
   SINBA_PROVVEDIMENTO_DATI_SENZA_PROVVEDIMENTO: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'ProvvedimentoGiudiziario 2 ma sono indicati dati del provvedimento.' },
-  SINBA_DATA_SEGNALAZIONE_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione.' },
+  // Retired (issue 19): the specification makes DataSegnalazione optional; see SINBA_SEGNALAZIONE_SENZA_DATA.
+  SINBA_DATA_SEGNALAZIONE_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Non più emesso: SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione (la specifica la lascia opzionale).' },
+  SINBA_SEGNALAZIONE_SENZA_DATA: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione, campo opzionale: il caso è registrato.' },
   SINBA_DATA_SEGNALAZIONE_SENZA_SEGNALAZIONE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 2 ma è indicata DataSegnalazione.' },
   SINBA_TIPO_DISABILITA_MANCANTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Disabilita 1 senza TipoDisabilita (la specifica lo lascia facoltativo).' },
   SINBA_DISABILITA_INCOERENTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Disabilita 2 ma sono indicati TipoDisabilita o InvCivCertificazioni.' },
