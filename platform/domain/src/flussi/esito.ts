@@ -100,6 +100,8 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   SINBA_DATA_SEGNALAZIONE_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Non più emesso: SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione (la specifica la lascia opzionale).' },
   SINBA_SEGNALAZIONE_SENZA_DATA: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione, campo opzionale: il caso è registrato.' },
   SINBA_DATA_SEGNALAZIONE_SENZA_SEGNALAZIONE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 2 ma è indicata DataSegnalazione.' },
+  // Checked by the flows component against the cases already received.
+  SINBA_PRIMA_SEGNALAZIONE_CORRETTA: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'DataPrimaSegnalazione diversa da quella del caso aperto con lo stesso IDBeneficiario: il caso è corretto, non raddoppiato.' },
   SINBA_TIPO_DISABILITA_MANCANTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Disabilita 1 senza TipoDisabilita (la specifica lo lascia facoltativo).' },
   SINBA_DISABILITA_INCOERENTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Disabilita 2 ma sono indicati TipoDisabilita o InvCivCertificazioni.' },
   SINBA_REGIONE_RESIDENZA_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Residenza in Italia (CodiceNazioneResidenza 380) senza CodiceRegioneResidenza.' },

@@ -190,10 +190,36 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
       righe.push({ valutato: v, payload: null, destinazioni: [] });
     });
   } else if (letto.tipo === 'SINBA') {
-    for (const v of valutaCasiSinba(letto.records as CasoSinbaFlusso[], letto.erroriPerRecord, contesto)) {
+    const valutati = valutaCasiSinba(letto.records as CasoSinbaFlusso[], letto.erroriPerRecord, contesto);
+    // A case is the ente's IDBeneficiario while it is open: a record with another DataPrimaSegnalazione
+    // corrects it (the sinba component moves the open case, keeping one), and the sender is told.
+    const mac = valutati.map((v) => deps.keys.mac(chiaveCasoSinba(intestazione.ente.codice, v.record.idBeneficiario)));
+    const noti = await lookupNote(deps.handle, mac.filter((_, i) => valutati[i]!.stato !== 'RIFIUTATO'));
+    const nelFlusso = new Map<string, Nota>();
+    valutati.forEach((v, i) => {
+      const key = mac[i]!.toString('hex');
+      if (v.stato !== 'RIFIUTATO') {
+        const attr = (nome: string) => Object.entries(v.record.attributi).find(([k]) => k.toLowerCase() === nome.toLowerCase())?.[1];
+        const data = primoDelMese(attr('DataPrimaSegnalazione'));
+        const chiuso = attr('MotivazioneChiusuraCarico') !== undefined || attr('SituazioneChiusuraCarico') !== undefined;
+        const prima = nelFlusso.get(key) ?? noti.get(key);
+        if (prima && !prima.annullata && prima.dataComponente && data && prima.dataComponente !== data) {
+          aggiungi(
+            v,
+            creaSegnalazione(
+              'SINBA_PRIMA_SEGNALAZIONE_CORRETTA',
+              `Caso n. ${v.numero + offset}: DataPrimaSegnalazione è diversa da quella del caso aperto con lo stesso IDBeneficiario; il caso è corretto (resta uno solo) e la versione precedente resta nella sua storia.`,
+              'DataPrimaSegnalazione',
+            ),
+          );
+        }
+        const nota = { annullata: chiuso, componente: 'sinba', conSina: false, dataComponente: data, impronta: null } as const;
+        nelFlusso.set(key, nota as unknown as Nota);
+        note.push({ chiave: mac[i]!, annullata: chiuso, componente: 'sinba', dataComponente: data, impronta: null });
+      }
       const accepted = v.stato !== 'RIFIUTATO';
       righe.push({ valutato: v, payload: accepted ? sinbaPayload(intestazione, v.record) : null, destinazioni: accepted ? ['sinba'] : [] });
-    }
+    });
   } else {
     const valutati = valutaCasiSip(letto.records as CasoSipFlusso[], letto.erroriPerRecord, contesto);
     // A case is keyed by ente and ProtocolloCaso; cancellations are checked against what the
@@ -330,7 +356,22 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
   return { nome: intestazione.nome, giaRicevuto: false, contenutoDiverso: false };
 }
 
-/** What the registry knows of a benefit (or SIP case) already received. */
+/**
+ * The key of a SINBA case in the index of known records: the ente and its
+ * IDBeneficiario (NUL separators keep it apart from every other key). `annullata`
+ * there means the case is closed; `data_componente` is its DataPrimaSegnalazione.
+ */
+function chiaveCasoSinba(ente: string, idBeneficiario: string): string {
+  return `caso-sinba\u0000${ente}\u0000${idBeneficiario}`;
+}
+
+/** `MM/AAAA` as the first of its month (`AAAA-MM-01`), as the sinba component stores it. */
+function primoDelMese(meseAnno: string | undefined): string | null {
+  const m = /^(\d{2})\/(\d{4})$/.exec(meseAnno?.trim() ?? '');
+  return m ? `${m[2]}-${m[1]}-01` : null;
+}
+
+/** What the registry knows of a benefit (or SIP or SINBA case) already received. */
 interface Nota {
   annullata: boolean;
   componente: 'prestazioni-agevolate' | 'prestazioni-sociali';
