@@ -80,7 +80,8 @@ export function flussoPs(nome: string, ente: string, beneficiari: BeneficiarioSp
     ...beneficiari.flatMap((b) => [
       `<Beneficiario CodiceFiscale="${b.cf}">`,
       `<Anagrafica ${attr({ AnnoNascita: b.anno, Genere: b.genere, CodiceCittadinanza: '380', Nome: b.nome, LuogoNascita: b.luogo, Cognome: b.cognome })}/>`,
-      '<Indirizzo CodiceComune="058091" CodiceNazione="380" CodiceRegione="12"/>',
+      // Rome; Lazio is 08 in the specification's DM1986 coding (12 in ISTAT's).
+      '<Indirizzo CodiceComune="058091" CodiceNazione="380" CodiceRegione="08"/>',
       ...b.prestazioni.map((p) => `<PrestazioniSociali ${attr(attributiPrestazione(p))}/>`),
       '</Beneficiario>',
     ]),

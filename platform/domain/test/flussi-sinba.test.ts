@@ -166,14 +166,14 @@ describe('validaCasoSinba', () => {
       campo: 'CodiceRegioneResidenza',
       messaggio:
         `${RIF}: la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, ` +
-        'obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, ad esempio 12 per ' +
-        'il Lazio) e inviare di nuovo il caso.',
+        'obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, codifica DM1986, ' +
+        'ad esempio 08 per il Lazio) e inviare di nuovo il caso.',
     });
     expect(valida(casoSinba({ codiceRegioneResidenza: undefined, codiceNazioneResidenza: '642' })).segnalazioni).toEqual([]);
   });
 
   it("warns about a region code that is no region, the child's or a parent's", () => {
-    const esito = valida(casoSinba({ codiceRegioneResidenza: '21', codiceRegioneResidenzaMadre: '00' }));
+    const esito = valida(casoSinba({ codiceRegioneResidenza: '22', codiceRegioneResidenzaMadre: '00' }));
     expect(esito.segnalazioni.map((s) => [s.codice, s.gravita, s.campo])).toEqual([
       ['SINBA_REGIONE_SCONOSCIUTA', 'AVVISO', 'CodiceRegioneResidenza'],
       ['SINBA_REGIONE_SCONOSCIUTA', 'AVVISO', 'CodiceRegioneResidenzaMadre'],

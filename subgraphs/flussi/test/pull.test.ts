@@ -25,15 +25,14 @@ function psCorretto(progressivo: string, ente = 'H501'): string {
   return ESEMPIO_PS.replace('AAABBB39M66A351C', 'AAABBB39M66A351T')
     .replace('H501.PS.20210520.0000002', `${ente}.PS.20210520.${progressivo}`)
     .replace('Codice="H501"', `Codice="${ente}"`)
-    .replace('CodiceRegione="01"', 'CodiceRegione="13"')
     .replace('ImportoQuotaSSN="0.0"', 'ImportoQuotaSSN="26.98"');
 }
 
-/** The SINBA sample with the region of residence the specification requires, under a new name. */
+/** The SINBA sample with the region of residence the specification requires (08, Lazio in DM1986), under a new name. */
 function sinbaCorretto(progressivo: string): string {
   return ESEMPIO_SINBA.replace('H501.SINBA.20210520.00000004', `H501.SINBA.20210520.${progressivo}`).replace(
     'CodiceNazioneResidenza="380"',
-    'CodiceNazioneResidenza="380" CodiceRegioneResidenza="12"',
+    'CodiceNazioneResidenza="380" CodiceRegioneResidenza="08"',
   );
 }
 
@@ -128,7 +127,7 @@ for (const backend of databaseBackends()) {
           codice_esito: 'DATI_NON_TROVATI',
           descrizione_esito:
             '1 record su 1 rifiutato: nessun record è stato registrato. Motivi: ' +
-            '[SINBA_REGIONE_RESIDENZA_MANCANTE, 1 record] Caso SINBA n. 1 (IDBeneficiario «PROVA BENEF»): la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, ad esempio 12 per il Lazio) e inviare di nuovo il caso. ' +
+            '[SINBA_REGIONE_RESIDENZA_MANCANTE, 1 record] Caso SINBA n. 1 (IDBeneficiario «PROVA BENEF»): la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e inviare di nuovo il caso. ' +
             'Correggere i record rifiutati e inviarli in un nuovo flusso, con un nuovo nome.',
         },
       ]);

@@ -8,7 +8,7 @@
  * fiscale is rejected, and messages mask it.
  */
 import { isWellFormedCodicePrestazione } from '../nomenclatore';
-import { regioneByCodice } from '../territori';
+import { regioneDm1986 } from '../regioni-dm1986';
 import type { CasoSinbaFlusso } from './records';
 import type { ContestoValidazione } from './contesto';
 import { creaSegnalazione, statoEsito } from './esito';
@@ -226,17 +226,17 @@ export function validaCasoSinba(caso: CasoSinbaFlusso, contesto: ContestoValidaz
       'SINBA_REGIONE_RESIDENZA_MANCANTE',
       'CodiceRegioneResidenza',
       `la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, obbligatorio in ` +
-        `questo caso. Indicare il codice della regione di residenza (due cifre, ad esempio 12 per il Lazio) e ` +
+        `questo caso. Indicare il codice della regione di residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e ` +
         `inviare di nuovo il caso.`,
     );
   }
   for (const campo of ['CodiceRegioneResidenza', 'CodiceRegioneResidenzaPadre', 'CodiceRegioneResidenzaMadre']) {
     const codice = attr(campo);
-    if (codice !== undefined && !regioneByCodice(codice)) {
+    if (codice !== undefined && !regioneDm1986(codice)) {
       push(
         'SINBA_REGIONE_SCONOSCIUTA',
         campo,
-        `${campo} «${codice}» non è il codice di una regione (da 01 Piemonte a 20 Sardegna). Questo non blocca il caso; ` +
+        `${campo} «${codice}» non è il codice di una regione nella codifica DM1986 (da 01 Abruzzo a 21 Veneto). Questo non blocca il caso; ` +
           `correggere il codice nei prossimi invii.`,
       );
     }

@@ -1,5 +1,6 @@
 import {
   comuneByBelfiore,
+  istatDaDm1986,
   type BeneficiarioFlusso,
   type CasoSinbaFlusso,
   type CasoSipFlusso,
@@ -170,7 +171,8 @@ export function sinbaPayload(intestazione: IntestazioneFlusso, caso: CasoSinbaFl
       idBeneficiario: caso.idBeneficiario,
       prestazioni: caso.prestazioni,
       composizioneFamiglia: caso.composizioneFamiglia,
-      attributi: caso.attributi,
+      // Region codes DM1986 in the flow, ISTAT in the registry (see @casellario/domain regioni-dm1986).
+      attributi: Object.fromEntries(Object.entries(caso.attributi).map(([k, v]) => [k, /^codiceregioneresidenza/i.test(k) ? istatDaDm1986(v) : v])),
     },
     sede: { codiceComune: enteComune ? (sede?.istat ?? null) : null, codiceRegione: sede?.codiceRegione ?? '00' },
   };

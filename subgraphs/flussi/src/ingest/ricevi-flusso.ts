@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import {
   creaSegnalazione,
+  istatDaDm1986,
   riferimentoCasoSip,
   validaIntestazione,
   type BeneficiarioFlusso,
@@ -180,7 +181,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           // Moved in from the other component, it is an insertion there (its withdrawal a C in the old one).
           const operazione = annullata ? 'C' : prima && !prima.annullata && !ritiro ? 'V' : 'I';
           const storia = { operazione, flusso: intestazione.nome, record: v.numero + offset, ricevutoIl: ricevutoIl.toISOString() } as const;
-          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina, { componente, dataComponente: dataComp, ritiro, storia });
+          const payload = prestazionePayload(deps.keys, intestazione, inIstat(beneficiario), prestazione, versione(v.numero), conSina, { componente, dataComponente: dataComp, ritiro, storia });
           // The caseload goes to every person-linked component (the gestione row scope); a cancellation adds nobody.
           const caseload = annullata ? [] : ['caseload'];
           righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(ritiro ? [ritiro.componente] : []), ...(payload.sina ? ['sina'] : [])] });
@@ -369,6 +370,21 @@ function chiaveCasoSinba(ente: string, idBeneficiario: string): string {
 function primoDelMese(meseAnno: string | undefined): string | null {
   const m = /^(\d{2})\/(\d{4})$/.exec(meseAnno?.trim() ?? '');
   return m ? `${m[2]}-${m[1]}-01` : null;
+}
+
+/**
+ * The beneficiary with its residence regions in ISTAT, as the registry keeps them:
+ * the flow codes CodiceRegione DM1986 (the Agenzia delle Entrate's table).
+ * Converted once per beneficiary, whatever the number of its benefits.
+ */
+const istat = new WeakMap<BeneficiarioFlusso, BeneficiarioFlusso>();
+function inIstat(b: BeneficiarioFlusso): BeneficiarioFlusso {
+  let converted = istat.get(b);
+  if (!converted) {
+    converted = { ...b, indirizzi: b.indirizzi.map((i) => (i.codiceRegione === undefined ? i : { ...i, codiceRegione: istatDaDm1986(i.codiceRegione) })) };
+    istat.set(b, converted);
+  }
+  return converted;
 }
 
 /** What the registry knows of a benefit (or SIP or SINBA case) already received. */
