@@ -97,5 +97,29 @@ for (const backend of databaseBackends()) {
       expect((await storia(ps(), 'prestazioni_sociali', 'K-4')).map((v) => v.operazione)).toEqual(['I', 'C']);
       expect((await storia(psa(), 'prestazioni_agevolate', 'K-4')).map((v) => v.operazione)).toEqual(['I', 'C']);
     });
+
+    it('says when a flow repeats a benefit (the last wins) and when a cancellation finds it already cancelled', async () => {
+      const p = persona('STAGNO', 'RITA', 1966, '2');
+      const esiti = await invia([
+        {
+          ...p,
+          prestazioni: [
+            { protocollo: 'K-5', ppm: '2', data: '2024-03-01' },
+            { protocollo: 'K-5', ppm: '2', data: '2024-03-01', importoCent: 30_000 },
+          ],
+        },
+      ]);
+      expect(esiti).toEqual([
+        { stato: 'ACCETTATO', codici: [] },
+        // Repeated in the flow, and with another amount: a variation of the first.
+        { stato: 'ACCETTATO_CON_AVVISI', codici: ['PRESTAZIONE_RIPETUTA_NEL_FLUSSO', 'PRESTAZIONE_VARIATA'] },
+      ]);
+      expect(await righe(ps(), 'prestazioni_sociali', 'K-5')).toEqual([{ data: '2024-03-01', annullata: false, importo: '300.00' }]);
+      expect(await invia([{ ...p, prestazioni: [{ op: 'C', protocollo: 'K-5', ppm: '2', data: '2024-03-01' }] }])).toEqual([{ stato: 'ACCETTATO', codici: [] }]);
+      expect(await invia([{ ...p, prestazioni: [{ op: 'C', protocollo: 'K-5', ppm: '2', data: '2024-03-01' }] }])).toEqual([
+        { stato: 'ACCETTATO_CON_AVVISI', codici: ['PRESTAZIONE_GIA_ANNULLATA'] },
+      ]);
+      expect(await righe(ps(), 'prestazioni_sociali', 'K-5')).toEqual([{ data: '2024-03-01', annullata: true, importo: '300.00' }]);
+    });
   });
 }
