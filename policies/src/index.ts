@@ -13,3 +13,4 @@ export * from './shield/apply';
 export * from './shield/coverage';
 export * from './shield/field-rules';
 export * from './service-token';
+export * from './pdnd';

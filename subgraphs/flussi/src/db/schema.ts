@@ -202,6 +202,8 @@ export const fontePull = flussi.table(
     baseUrl: text().notNull(),
     tokenEnv: varchar({ length: 128 }),
     tokenFile: text(),
+    /** The PDND purpose for this comune's e-service: the collector presents a PDND voucher for it. */
+    pdndPurposeId: varchar({ length: 64 }),
     sinceMs: bigint({ mode: 'number' }).notNull().default(0),
     attiva: boolean().notNull().default(true),
     /** What the last run did or why it failed, in Italian, for operators. */

@@ -61,6 +61,11 @@ export interface PullCollectorOptions {
   fonti?: readonly ConfigFonte[];
   /** Where `tokenEnv` is looked up (default `process.env`). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * PDND vouchers by purpose (`@casellario/policies` `voucherPdnd`): used for the
+   * comuni configured with `pdndPurposeId`, whose e-services sit behind PDND.
+   */
+  voucherPdnd?: (purposeId: string) => Promise<string>;
   /** First delay before re-sending esiti a comune did not take, doubled each time (default 60 s). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -558,7 +563,10 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
     try {
       let token: string | null;
       try {
-        token = leggiToken(fonte, env);
+        if (fonte.pdndPurposeId) {
+          if (!options.voucherPdnd) throw new Error(`Voucher PDND non disponibile: la fonte chiede la finalità ${fonte.pdndPurposeId} ma le variabili PDND_* non sono impostate.`);
+          token = await options.voucherPdnd(fonte.pdndPurposeId);
+        } else token = leggiToken(fonte, env);
       } catch (error) {
         throw new ErroreComune((error as Error).message);
       }
