@@ -125,6 +125,43 @@ describe('query limits at the gateway and in every subgraph (attacker side)', ()
     expect(small.errors).toBeUndefined();
   });
 
+  it('counts __typename aliases against the alias limit: 16 at the gateway, 31 at anagrafe', async () => {
+    const typenames = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} ente(codice: "H501") { codice } }`;
+    const token = await ROLE_TOKENS.gestione('H501');
+    expectRefused(await graphqlRequest(tp.gatewayUrl, typenames(16), { token }), 'RICHIESTA_TROPPI_ALIAS', 'gateway');
+    expectRefused(await graphqlRequest(tp.subgraphUrl('anagrafe'), typenames(31), { token }), 'RICHIESTA_TROPPI_ALIAS', 'anagrafe');
+    // The same trick inside a fragment, and the 999 of the report (refused by one limit or another).
+    const inFragment = `{ ...F } fragment F on Query { ${Array.from({ length: 16 }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expectRefused(await graphqlRequest(tp.gatewayUrl, inFragment, { token }), 'RICHIESTA_TROPPI_ALIAS', 'gateway, fragment');
+    const mille = await graphqlRequest(tp.gatewayUrl, typenames(999), { token });
+    expect({ status: mille.status, data: mille.data ?? null }).toEqual({ status: 400, data: null });
+    // Control: 15 pass at the gateway, and answer.
+    const ok = await graphqlRequest<Record<string, unknown>>(tp.gatewayUrl, typenames(15), { token });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.t14).toBe('Query');
+  });
+
+  it('refuses a subscription with HTTP 400 and a plain message, at the gateway and at every subgraph', async () => {
+    const token = await ROLE_TOKENS.gestione('H501');
+    const targets = { gateway: tp.gatewayUrl, ...Object.fromEntries(Object.keys(tp.platform.subgraphs).map((n) => [n, tp.subgraphUrl(n)])) };
+    for (const [where, url] of Object.entries(targets)) {
+      for (const query of ['subscription { __typename }', 'subscription S { a: __typename }']) {
+        const r = await graphqlRequest(url, query, { token });
+        expect({ where, status: r.status, data: r.data ?? null, errors: r.errors }).toEqual({
+          where,
+          status: 400,
+          data: null,
+          errors: [
+            {
+              message: 'Le sottoscrizioni (subscription) non sono disponibili: usare una query o una mutation.',
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', motivo: 'SOTTOSCRIZIONE_NON_AMMESSA' },
+            },
+          ],
+        });
+      }
+    }
+  });
+
   it('still serves the legitimate cartella, and the pseudonymous cartella of a full 200-record page', async () => {
     const gestione = await graphqlRequest<{ persona: { codiceFiscale: string; prestazioniAgevolate: unknown[] } }>(
       tp.gatewayUrl,

@@ -63,7 +63,7 @@ for (const backend of databaseBackends()) {
 
       // The read is in the access log: each person pointed at, under the listing that named them, with the case reference.
       const logged = await tp.platform.handles.accessi!.rows<{ subgraph: string; soggetto_id: string; campi: string[]; riferimento: string }>(
-        sql`select subgraph, soggetto_id, campi, riferimento from accessi.accesso where request_id = 'req-controlli-1'`,
+        sql`select subgraph, soggetto_id, campi, riferimento from accessi.accesso where request_id_cliente = 'req-controlli-1'`,
       );
       const iseePersons = new Set(r.data!.anomalieIsee!.elementi.map((e) => e.prestazione.persona.id));
       const loggedIsee = logged.filter((x) => x.subgraph === 'prestazioni-agevolate' && x.campi.includes('Query.anomalieIsee'));
@@ -98,7 +98,7 @@ for (const backend of databaseBackends()) {
         prestazione: { id: a.prestazioneId, persona: { codiceFiscale } },
       });
       const logged = await tp.platform.handles.accessi!.rows<{ subgraph: string; soggetto_id: string; campi: string[] }>(
-        sql`select subgraph, soggetto_id, campi from accessi.accesso where request_id = 'req-controlli-2' and subgraph = 'prestazioni-agevolate'`,
+        sql`select subgraph, soggetto_id, campi from accessi.accesso where request_id_cliente = 'req-controlli-2' and subgraph = 'prestazioni-agevolate'`,
       );
       expect(logged).toEqual([{ subgraph: 'prestazioni-agevolate', soggetto_id: personaId, campi: ['accertamento'] }]);
     });
@@ -133,7 +133,7 @@ for (const backend of databaseBackends()) {
       // Benefits nobody checked have none.
       for (const p of r.data!.persona.prestazioniAgevolate) if (p.id !== a.prestazioneId) expect(p.accertamenti).toEqual([]);
       const logged = await tp.platform.handles.accessi!.rows<{ soggetto_id: string; campi: string[]; riferimento: string }>(
-        sql`select soggetto_id, campi, riferimento from accessi.accesso where request_id = 'req-controlli-3' and subgraph = 'prestazioni-agevolate'`,
+        sql`select soggetto_id, campi, riferimento from accessi.accesso where request_id_cliente = 'req-controlli-3' and subgraph = 'prestazioni-agevolate'`,
       );
       expect(logged).toEqual([expect.objectContaining({ soggetto_id: personaId, riferimento: 'PV-AGE-8' })]);
       expect(logged[0]!.campi).toContain('PrestazioneAgevolata.accertamenti');

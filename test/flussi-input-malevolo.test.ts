@@ -1,4 +1,5 @@
-import { ROLE_TOKENS } from '@casellario/kit/testing';
+import { gatewayProofHeaders, ROLE_TOKENS } from '@casellario/kit/testing';
+import { signDevServiceToken } from '@casellario/policies';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esempioPsCorretto, inviaFlusso } from './flussi-support';
@@ -63,6 +64,48 @@ describe('bad input to inviaFlusso: a clear refusal, and nothing written', () =>
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(json.errors?.[0]?.extensions?.motivo).toBe('DOCUMENTO_TROPPO_GRANDE');
     expect(await count('flusso')).toBe(0);
+  });
+
+  it('refuses raw invalid UTF-8 (0xC3 0x28) inside the JSON string of an inviaFlusso, at the gateway and at flussi, storing nothing', async () => {
+    // Node would decode the two bytes as U+FFFD and "(": the flow would be stored altered and accepted.
+    const [before, after] = JSON.stringify({
+      query: 'mutation ($c: String!) { inviaFlusso(tipo: PS_PSA_SINA, contenuto: $c) { nome } }',
+      variables: { c: valid.replace('Nome="BBB"', 'Nome="B@@B"') },
+    }).split('@@');
+    const bytes = Buffer.concat([Buffer.from(before!, 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from(after!, 'utf8')]);
+    const authorization = `Bearer ${token}`;
+    for (const [where, url, headers] of [
+      ['gateway', tp.gatewayUrl, {}],
+      ['flussi', tp.subgraphUrl('flussi'), gatewayProofHeaders(authorization)],
+    ] as const) {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: bytes });
+      expect({ where, status: r.status, body: await r.json() }).toEqual({
+        where,
+        status: 400,
+        body: { errors: [{ message: 'Corpo della richiesta non valido: il testo non è codificato in UTF-8 valido', extensions: { code: 'BAD_REQUEST' } }] },
+      });
+    }
+    expect(await count('flusso')).toBe(0);
+    expect(await count('esito')).toBe(0);
+  });
+
+  it('refuses invalid UTF-8 in a GET query string and on an internal delivery endpoint too', async () => {
+    const get = await fetch(`${tp.gatewayUrl}?query=${encodeURIComponent('{ ente(codice: "H501") { codice } }').replace('H501', 'H%C3%28')}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' },
+    });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe('Corpo della richiesta non valido: il testo non è codificato in UTF-8 valido');
+
+    const service = await signDevServiceToken('svc-test');
+    const delivery = await fetch(new URL('/interno/consegna/accessi', tp.subgraphUrl('accessi')), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${service}` },
+      body: Buffer.concat([Buffer.from('{"items":[{"operatore":"op-', 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]}', 'utf8')]),
+    });
+    expect({ status: delivery.status, body: await delivery.json() }).toEqual({
+      status: 400,
+      body: { errore: 'Corpo della richiesta non valido: il testo non è codificato in UTF-8 valido' },
+    });
   });
 
   it('still accepts the same flow when it is well formed (control)', async () => {

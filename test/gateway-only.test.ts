@@ -151,11 +151,14 @@ describe('the gateway sends its own proof, never the client’s', () => {
     const received = seen[0]!;
     expect(received[GATEWAY_PROOF_HEADER]).not.toBe(clientProof);
     expect(received[GATEWAY_PROOF_HEADER]).not.toContain(',');
-    expect(received['x-request-id']).toBe('req-cliente');
+    // The request id is the gateway's own; the client's travels apart, for correlation only.
+    const gatewayId = received['x-request-id'] as string;
+    expect(gatewayId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(r.requestId).toBe(gatewayId);
+    expect(received['x-request-id-cliente']).toBe('req-cliente');
     expect(received.authorization).toBe(authorization);
-    expect(
-      verifyGatewayProof(current, received[GATEWAY_PROOF_HEADER] as string, { requestId: 'req-cliente', authorization }),
-    ).toBe(true);
+    expect(verifyGatewayProof(current, received[GATEWAY_PROOF_HEADER] as string, { requestId: gatewayId, authorization })).toBe(true);
+    expect(verifyGatewayProof(current, received[GATEWAY_PROOF_HEADER] as string, { requestId: 'req-cliente', authorization })).toBe(false);
   });
 
   it('refuses a forged client-sent proof header without passing it on, and still answers', async () => {

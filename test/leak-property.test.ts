@@ -183,11 +183,13 @@ for (const backend of databaseBackends()) {
     it('finds identifying values for gestione with the same generator (the detector and the generator reach them)', async () => {
       const token = await ROLE_TOKENS.gestione('H501');
       let found = 0;
-      for (const query of fc.sample(queries, { numRuns: 150, seed: 7 })) {
+      for (const query of fc.sample(queries, { numRuns: 300, seed: 7 })) {
         const r = await graphqlRequest(tp.gatewayUrl, query, { token });
         if (identifyingValuesIn(JSON.parse(r.raw), tp.dataset).length > 0) found += 1;
       }
-      // 11 of these 150 with seed 7 today: listings and cartelle that reach Persona's identifying fields.
+      // 8 of these 300 with seed 7 today: listings and cartelle that reach Persona's identifying
+      // fields. 300 samples, not 150: every root field added to the schema reshuffles the seeded
+      // sample, and with verificaRegistroAccessi 150 of them reached only 4.
       expect(found).toBeGreaterThanOrEqual(5);
     });
 

@@ -3,7 +3,7 @@ import { graphqlRequest, ROLE_TOKENS } from '@casellario/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './platform-fixture';
 
-/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, audit, sending a flow, the controls, the aggregates. */
+/** The README's GraphQL examples, in the order they appear: gestione, programmazione, monitoraggio, audit, the chain verification, sending a flow, the controls, the aggregates. */
 const examples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe('README examples run as written', () => {
@@ -13,15 +13,15 @@ describe('README examples run as written', () => {
   });
   afterAll(() => tp?.stop());
 
-  it('has the four role examples, the flow example, the controls example and the aggregates example', () => {
-    expect(examples).toHaveLength(7);
+  it('has the four role examples, the chain verification, the flow example, the controls example and the aggregates example', () => {
+    expect(examples).toHaveLength(8);
   });
 
   it('runs the flow example with the INPS sample it names, and gets the rejection it describes', async () => {
     const xml = readFileSync(new URL('fixtures/inps-esempio-ps.xml', import.meta.url), 'utf8');
     const r = await graphqlRequest<{ inviaFlusso: { riepilogo: { rifiutati: number; codici: Array<{ codice: string; record: number }> } } }>(
       tp.gatewayUrl,
-      examples[4]!,
+      examples[5]!,
       { token: await ROLE_TOKENS.gestione('H501'), variables: { xml } },
     );
     expect(r.errors).toBeUndefined();
@@ -36,8 +36,9 @@ describe('README examples run as written', () => {
     ['monitoraggio', 2, () => ROLE_TOKENS.monitoraggio(), {}],
     // After the gestione and controllo runs above, the log holds their reads of the showcase person.
     ['audit', 3, () => ROLE_TOKENS.audit(), {}],
-    ['controllo (controls)', 5, () => ROLE_TOKENS.controllo('GDF'), { 'x-riferimento': 'PV-2026-0042' }],
-    ['programmazione (aggregates)', 6, () => ROLE_TOKENS.programmazione('12'), {}],
+    ['audit (chain verification)', 4, () => ROLE_TOKENS.audit(), {}],
+    ['controllo (controls)', 6, () => ROLE_TOKENS.controllo('GDF'), { 'x-riferimento': 'PV-2026-0042' }],
+    ['programmazione (aggregates)', 7, () => ROLE_TOKENS.programmazione('12'), {}],
   ] as const;
   for (const [ruolo, index, token, headers] of cases) {
     it(`runs the ${ruolo} example without errors and with data`, async () => {

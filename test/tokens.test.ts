@@ -1,3 +1,4 @@
+import { deliverBatch } from '@casellario/kit';
 import { gatewayProofHeaders, graphqlRequest } from '@casellario/kit/testing';
 import {
   DEFAULT_AUDIENCE,
@@ -41,6 +42,8 @@ async function forgedTokens(): Promise<Array<[string, string | undefined]>> {
   // HS256 "signed" with the public key (as a JWK text and as PEM): the classic algorithm-confusion attack.
   const hmacWith = (secret: string) => new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
   const { ruolo: _ruolo, ...withoutRuolo } = payload;
+  const { iat: _iat, ...withoutIat } = payload;
+  const tenYears = 10 * 365 * 24 * 3600;
   return [
     ['missing', undefined],
     ['expired beyond the clock tolerance (2 minutes ago, tolerance 30 s)', await signDevToken({ sub: 'op-x', ruolo: 'gestione', ente: 'H501' }, { ttlSeconds: -120 })],
@@ -59,6 +62,11 @@ async function forgedTokens(): Promise<Array<[string, string | undefined]>> {
     ['unknown ruolo', await signed(devKey, { ...payload, ruolo: 'amministratore' })],
     ['ruolo sistema (a service account) at a client endpoint', await signDevServiceToken('flussi')],
     ['garbage', 'not-a-token'],
+    ['lifetime of ten years (exp − iat)', await signed(devKey, { ...payload, exp: now + tenYears })],
+    ['lifetime of two hours, one more than the maximum', await signDevToken({ sub: 'op-x', ruolo: 'gestione', ente: 'H501' }, { ttlSeconds: 7200 })],
+    ['no issue time (iat)', await signed(devKey, withoutIat)],
+    ['programmazione with territorio IT (national scope)', await signed(devKey, { ...payload, ruolo: 'programmazione', ente: 'R12', territorio: 'IT' })],
+    ['programmazione without territorio', await signed(devKey, { ...payload, ruolo: 'programmazione', ente: 'R12' })],
   ];
 }
 
@@ -127,5 +135,38 @@ describe('token verification at the gateway and directly at every subgraph', () 
     expect(reasons.get('missing ruolo')).toBe('Token non valido: finalità (ruolo) mancante o sconosciuta');
     expect(reasons.get('unknown ruolo')).toBe('Token non valido: finalità (ruolo) mancante o sconosciuta');
     expect(reasons.get('ruolo sistema (a service account) at a client endpoint')).toBe('Token non valido: finalità (ruolo) mancante o sconosciuta');
+    const tooLong = 'Token non valido: durata superiore al massimo ammesso (1 ora); richiederne uno nuovo';
+    expect(reasons.get('lifetime of ten years (exp − iat)')).toBe(tooLong);
+    expect(reasons.get('lifetime of two hours, one more than the maximum')).toBe(tooLong);
+    expect(reasons.get('no issue time (iat)')).toBe('Token non valido: attestazione mancante o errata');
+    const nazionale = 'Token non valido: la finalità programmazione richiede il territorio di una regione o di un comune (IT non è ammesso)';
+    expect(reasons.get('programmazione with territorio IT (national scope)')).toBe(nazionale);
+    expect(reasons.get('programmazione without territorio')).toBe(nazionale);
+  });
+
+  it('accepts a token of exactly the maximum lifetime, and a programmazione token for a region or a comune (controls)', async () => {
+    const devKey = await loadOrCreateDevSigningKey();
+    const now = Math.floor(Date.now() / 1000);
+    const base = { sub: 'op-x', iss: DEFAULT_ISSUER, aud: DEFAULT_AUDIENCE, iat: now, exp: now + 3600 };
+    const tokens = [
+      await signed(devKey, { ...base, ...CLAIMS }),
+      await signed(devKey, { ...base, ruolo: 'programmazione', ente: 'R12', territorio: '12' }),
+      await signed(devKey, { ...base, ruolo: 'programmazione', ente: 'H501', territorio: '058091' }),
+      await signed(devKey, { ...base, ruolo: 'monitoraggio', ente: 'MLPS', territorio: 'IT' }),
+    ];
+    for (const token of tokens) {
+      for (const url of [tp.gatewayUrl, tp.subgraphUrl('anagrafe')]) {
+        const r = await graphqlRequest(url, QUERY, { token });
+        expect(r.errors).toBeUndefined();
+        expect(r.data).toEqual({ ente: { codice: 'H501' } });
+      }
+    }
+  });
+
+  it('refuses, at an internal delivery endpoint, a service token that lives longer than the maximum', async () => {
+    const anagrafe = tp.subgraphUrl('anagrafe');
+    await expect(deliverBatch(anagrafe, 'risolvi', [], await signDevServiceToken('svc-x', { ttlSeconds: 10 * 365 * 24 * 3600 }))).rejects.toThrow('HTTP 401');
+    // Control: the same call with a service token within the limit.
+    await expect(deliverBatch(anagrafe, 'risolvi', [], await signDevServiceToken('svc-x'))).resolves.toEqual([]);
   });
 });

@@ -22,6 +22,15 @@ export interface ApiClient {
   upload<T>(query: string, variables: Record<string, unknown>, onProgress: (fraction: number) => void): Promise<{ data: T; errors: GraphQLErrorInfo[] }>;
 }
 
+/** Attempts of one request the gateway answers 429 (too many in flight for this operator). */
+const MAX_ATTEMPTS = 5;
+
+/** `Retry-After` in seconds as milliseconds (1 s when absent or unreadable, at most 10 s). */
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header);
+  return Math.min(Number.isFinite(seconds) && seconds > 0 ? seconds : 1, 10) * 1000;
+}
+
 /** The headers every request carries: the operator's token and, when set, the case reference. */
 function headersFor(sessione: Sessione): Record<string, string> {
   return {
@@ -60,13 +69,20 @@ export function createApiClient(gatewayUrl: string, sessione: Sessione, onUnauth
   return {
     request(query, variables) {
       return watch(async () => {
-        let response: Response;
-        try {
-          response = await fetch(gatewayUrl, { method: 'POST', headers: headersFor(sessione), body: JSON.stringify({ query, variables }) });
-        } catch {
-          throw new ApiError('Gateway non raggiungibile', undefined);
+        const body = JSON.stringify({ query, variables });
+        for (let attempt = 1; ; attempt++) {
+          let response: Response;
+          try {
+            response = await fetch(gatewayUrl, { method: 'POST', headers: headersFor(sessione), body });
+          } catch {
+            throw new ApiError('Gateway non raggiungibile', undefined);
+          }
+          // The gateway bounds each operator's requests in flight (429 with Retry-After): a screen
+          // that loads several tables at once waits its turn instead of showing an error.
+          const wait = response.status === 429 && attempt < MAX_ATTEMPTS ? retryAfterMs(response.headers.get('retry-after')) : null;
+          if (wait === null) return interpret(response.status, await response.text());
+          await new Promise((done) => setTimeout(done, wait));
         }
-        return interpret(response.status, await response.text());
       });
     },
     upload(query, variables, onProgress) {

@@ -4,5 +4,5 @@ import type { Viewer } from '@casellario/policies';
 export interface GatewayContext {
   viewer: Viewer;
   requestId: string;
-  forwardHeaders: Partial<Record<'authorization' | 'x-riferimento' | 'x-request-id', string>>;
+  forwardHeaders: Partial<Record<'authorization' | 'x-riferimento' | 'x-request-id' | 'x-request-id-cliente', string>>;
 }

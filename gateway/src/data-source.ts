@@ -5,9 +5,10 @@ import type { GatewayContext } from './context';
 /**
  * Headers that carry the caller's identity and purpose to every subgraph. Nothing
  * else of the client's request is passed on: the gateway builds each subgraph
- * request's headers afresh, so a client-sent `x-casellario-gateway` never arrives.
+ * request's headers afresh, so a client-sent `x-casellario-gateway` never arrives,
+ * and `x-request-id` is the gateway's own (a client's travels in `x-request-id-cliente`).
  */
-const FORWARDED = ['authorization', 'x-riferimento', 'x-request-id'] as const;
+const FORWARDED = ['authorization', 'x-riferimento', 'x-request-id', 'x-request-id-cliente'] as const;
 
 /**
  * Calls one subgraph over HTTP, forwarding the caller's token (each subgraph

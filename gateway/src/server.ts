@@ -1,8 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { createApolloServer, createGraphQLHttpHandler, listen, queryLimitsFromEnv, type QueryLimits, type RunningServer } from '@casellario/kit';
+import { CLIENT_REQUEST_ID_HEADER, createApolloServer, createGraphQLHttpHandler, listen, queryLimitsFromEnv, type QueryLimits, type RunningServer } from '@casellario/kit';
 import { gatewaySecretsFromEnv, type GatewaySecrets, type TokenVerifier } from '@casellario/policies';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
+import { concurrencyPerOperatorFromEnv, OperatorConcurrency } from './concurrency';
 import { AuthenticatedDataSource } from './data-source';
 import { createReadiness } from './readiness';
 
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** The secret the proof sent to subgraphs is made with; default: GATEWAY_SHARED_SECRET_FILE (or the dev secret). */
   gatewaySecrets?: GatewaySecrets;
+  /** GraphQL requests one operator may have in flight; default: GATEWAY_RICHIESTE_CONCORRENTI_OPERATORE (4). */
+  concurrentPerOperator?: number;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -59,22 +62,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createApolloServer<GatewayContext>({ gateway }, development, { limits });
   await server.start();
   const ready = createReadiness(() => Object.values(resolvedUrls));
+  const concurrency = new OperatorConcurrency(options.concurrentPerOperator ?? concurrencyPerOperatorFromEnv());
   const handler = createGraphQLHttpHandler<GatewayContext>({
     apollo: server,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
     maxTokens: limits.token,
     ready,
     routes: options.routes,
-    context: async ({ requestId, headers }) => {
+    // requestId is the gateway's own (see createGraphQLHttpHandler); a client's x-request-id
+    // travels apart, for correlation only, and the proof binds ours.
+    context: async ({ requestId, requestIdCliente, headers, onDone }) => {
       const authorization = first(headers.authorization);
       const riferimento = first(headers['x-riferimento']);
       const viewer = await options.verify(authorization, riferimento);
+      // After the token check (the operator is known) and before the body is read or planned.
+      onDone(concurrency.acquire(viewer));
       return {
         viewer,
         requestId,
         forwardHeaders: {
           authorization,
           'x-request-id': requestId,
+          ...(requestIdCliente ? { [CLIENT_REQUEST_ID_HEADER]: requestIdCliente } : {}),
           ...(riferimento ? { 'x-riferimento': riferimento } : {}),
         },
       };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tokenMaxLifetimeFromEnv } from './token/auth-config';
 import { signDevServiceToken } from './token/sign';
 
 /**
@@ -13,10 +14,13 @@ export function serviceTokenSource(sub: string, env: NodeJS.ProcessEnv = process
     return async () => readFileSync(file, 'utf8').trim();
   }
   if (env.NODE_ENV === 'production') throw new Error('SERVICE_TOKEN_FILE is required when NODE_ENV=production.');
+  // Service tokens obey the same lifetime limit as client ones (a leaked one expires
+  // as soon); renewed when five sixths of it have passed, well before verifiers refuse it.
+  const ttl = tokenMaxLifetimeFromEnv(env);
   let cached: { token: string; renewAt: number } | null = null;
   return async () => {
     if (!cached || Date.now() > cached.renewAt) {
-      cached = { token: await signDevServiceToken(sub, { ttlSeconds: 3600 }), renewAt: Date.now() + 50 * 60_000 };
+      cached = { token: await signDevServiceToken(sub, { ttlSeconds: ttl }), renewAt: Date.now() + Math.floor((ttl * 5) / 6) * 1000 };
     }
     return cached.token;
   };

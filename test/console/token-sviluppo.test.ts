@@ -99,6 +99,7 @@ describe('development token route, from the attacker side', () => {
         { body: { ruolo: 'gestione', ente: 'H501' }, args: ['--ruolo', 'gestione', '--ente', 'H501'] },
         { body: { ruolo: 'programmazione', ente: 'R12', territorio: '12' }, args: ['--ruolo', 'programmazione', '--ente', 'R12', '--territorio', '12'] },
         { body: { ruolo: 'programmazione', ente: 'R12' }, args: ['--ruolo', 'programmazione', '--ente', 'R12'] },
+        { body: { ruolo: 'programmazione', ente: 'R12', territorio: 'IT' }, args: ['--ruolo', 'programmazione', '--ente', 'R12', '--territorio', 'IT'] },
         { body: { ruolo: 'sistema', ente: 'SIUSS' }, args: ['--ruolo', 'sistema', '--ente', 'SIUSS'] },
         { body: { ruolo: 'gestione', ente: 'h501' }, args: ['--ruolo', 'gestione', '--ente', 'h501'] },
         { body: { ruolo: 'monitoraggio', ente: 'MLPS', territorio: 'ITALIA' }, args: ['--ruolo', 'monitoraggio', '--ente', 'MLPS', '--territorio', 'ITALIA'] },
@@ -112,6 +113,7 @@ describe('development token route, from the attacker side', () => {
       expect(outcomes.map((o) => [o.endpoint, o.cli])).toEqual([
         [true, true],
         [true, true],
+        [false, false],
         [false, false],
         [false, false],
         [false, false],

@@ -22,7 +22,14 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const entry = fileURLToPath(new URL('./platform-child.ts', import.meta.url));
 
 export async function startPlatformProcess(databaseUrl: string, options: { senzaPolitiche: boolean }): Promise<PlatformProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CASELLARIO_BENCH_DB: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CASELLARIO_BENCH_DB: databaseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The load generator plays many clients with one token per ente (up to 50 connections):
+    // the gateway's per-operator limit on requests in flight would measure refusals instead.
+    GATEWAY_RICHIESTE_CONCORRENTI_OPERATORE: process.env.GATEWAY_RICHIESTE_CONCORRENTI_OPERATORE ?? '1000',
+  };
   if (options.senzaPolitiche) env.CASELLARIO_BENCH_SENZA_POLITICHE = '1';
   else delete env.CASELLARIO_BENCH_SENZA_POLITICHE;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -8,6 +8,8 @@ export {
   omocodeLevel,
   shareBaseCode,
 } from './codice-fiscale';
+export { datiCodiceFiscale } from './flussi/codice-fiscale-flusso';
+export type { DatiCodiceFiscale } from './flussi/codice-fiscale-flusso';
 export type {
   CodiceFiscaleKind,
   CodiceFiscaleErrorCode,

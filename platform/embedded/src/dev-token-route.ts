@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeUtf8 } from '@casellario/kit';
 import { signDevToken } from '@casellario/policies';
 import { decideDevToken, type DevTokenRefusal } from './dev-token-request';
 
@@ -12,6 +13,7 @@ const REFUSALS: Record<DevTokenRefusal, string> = {
   ente: 'Codice ente mancante o malformato (es. H501, INPS, GDF, MLPS, R12)',
   territorio: 'Territorio non valido: IT, un codice ISTAT di regione (2 cifre) o di comune (6 cifre)',
   territorioMancante: 'La finalità programmazione richiede il territorio',
+  territorioNazionale: 'La finalità programmazione richiede una regione o un comune, non IT',
   sub: 'Operatore non valido',
 };
 
@@ -52,7 +54,9 @@ async function readBody(req: IncomingMessage): Promise<object | null> {
     chunks.push(chunk as Buffer);
   }
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const text = decodeUtf8(Buffer.concat(chunks));
+    if (text === null) return null;
+    const parsed: unknown = JSON.parse(text);
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
   } catch {
     return null;

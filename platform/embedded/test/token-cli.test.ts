@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { authConfigFromEnv, createTokenVerifier } from '@casellario/policies';
-import { decodeProtectedHeader } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -29,5 +29,21 @@ describe('dev token command', () => {
     await expect(token('--ruolo', 'programmazione', '--ente', 'R12')).rejects.toMatchObject({
       stderr: expect.stringContaining('richiede --territorio'),
     });
+  });
+
+  it('refuses to mint what the platform refuses: a programmazione token for the whole country, a lifetime over the maximum', async () => {
+    await expect(token('--ruolo', 'programmazione', '--ente', 'R12', '--territorio', 'IT')).rejects.toMatchObject({
+      stderr: expect.stringContaining('di una regione o di un comune, non IT'),
+    });
+    await expect(token('--ruolo', 'gestione', '--ente', 'H501', '--ttl', '3601')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--ttl supera la durata massima dei token (3600 s, TOKEN_DURATA_MASSIMA_S)'),
+    });
+  });
+
+  it('mints by default a token of the maximum lifetime, which the platform accepts', async () => {
+    const { stdout } = await token('--ruolo', 'gestione', '--ente', 'H501');
+    const claims = decodeJwt(stdout.trim());
+    expect(claims.exp! - claims.iat!).toBe(3600);
+    await expect(createTokenVerifier(await authConfigFromEnv({}))(`Bearer ${stdout.trim()}`)).resolves.toMatchObject({ ente: 'H501' });
   });
 });

@@ -56,10 +56,18 @@ export interface AccessRecord {
   /** Case reference sent by control bodies (`x-riferimento`), if any. */
   riferimento: string | null;
   requestId: string;
+  /** The id the client sent in its own `x-request-id` (correlation only; the gateway's is `requestId`). */
+  requestIdCliente?: string | null;
   soggettoTipo: string;
   soggettoId: string;
   /** `Type.field` names (or `cartella`), sorted. */
   campi: string[];
+  /** A caseload acquisition (`campi` `acquisizioneCaseload`): the name of the flow that gained it… */
+  flusso?: string | null;
+  /** …the record of that flow that named the person… */
+  record?: number | null;
+  /** …and whether the record gave a residence outside the acquiring ente's territory (null: cannot be told). */
+  fuoriTerritorio?: boolean | null;
 }
 
 /** Where a subgraph's records go; throws when they were not durably written. */
@@ -77,6 +85,7 @@ export class AccessCollector {
   constructor(
     readonly viewer: Viewer,
     readonly requestId: string,
+    readonly requestIdCliente: string | null = null,
   ) {}
 
   /** Notes that `campo` of `subject` left in this request's response. */
@@ -100,6 +109,7 @@ export class AccessCollector {
       ente: this.viewer.ente,
       riferimento: this.viewer.riferimento,
       requestId: this.requestId,
+      ...(this.requestIdCliente ? { requestIdCliente: this.requestIdCliente } : {}),
       soggettoTipo: subject.tipo,
       soggettoId: subject.id,
       campi: [...campi].sort(),
@@ -108,10 +118,10 @@ export class AccessCollector {
 }
 
 /** Puts a fresh collector in a request's context (done by `serveSubgraph`). */
-export function attachAccessCollector<T extends object>(context: T, viewer: Viewer, requestId: string): T {
+export function attachAccessCollector<T extends object>(context: T, viewer: Viewer, requestId: string, requestIdCliente: string | null = null): T {
   // A plain (enumerable) symbol property: Apollo copies the context per operation
   // with its own enumerable properties, and a symbol never reaches JSON or logs.
-  (context as { [COLLECTOR]?: AccessCollector })[COLLECTOR] = new AccessCollector(viewer, requestId);
+  (context as { [COLLECTOR]?: AccessCollector })[COLLECTOR] = new AccessCollector(viewer, requestId, requestIdCliente);
   return context;
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceIdentity } from '@casellario/policies';
 import type { DatabaseHandle } from './database';
+import { decodeUtf8, INVALID_UTF8 } from './http-server';
 import { logger } from './logger';
 import { safeError } from './safe-error';
 
@@ -56,9 +57,12 @@ export function deliveryRoutes(options: {
       if (size > limit) return send(res, 413, { errore: 'Consegna troppo grande' });
       chunks.push(chunk as Buffer);
     }
+    // Records are stored as sent: a broken character must refuse the batch, not become U+FFFD.
+    const text = decodeUtf8(Buffer.concat(chunks));
+    if (text === null) return send(res, 400, { errore: INVALID_UTF8 });
     let items: unknown[];
     try {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items?: unknown };
+      const body = JSON.parse(text) as { items?: unknown };
       if (!Array.isArray(body.items)) throw new Error('items');
       items = body.items;
     } catch {

@@ -9,8 +9,31 @@ import { safeError } from './safe-error';
 
 /** What a request carries into the GraphQL context once authenticated. */
 export interface RequestInfo {
+  /** The server's id of the request: made by the gateway, never taken from a client. */
   requestId: string;
+  /** The id a client sent for its own correlation (`x-request-id`), sanitised; null when none or unusable. */
+  requestIdCliente: string | null;
   headers: IncomingMessage['headers'];
+  /** Registers work to do once the response has been sent or the request failed (e.g. freeing a concurrency slot). */
+  onDone: (callback: () => void) => void;
+}
+
+/**
+ * The header that carries a client's own `x-request-id` from the gateway to the
+ * subgraphs: kept apart from `x-request-id`, which is the gateway's own id.
+ */
+export const CLIENT_REQUEST_ID_HEADER = 'x-request-id-cliente';
+
+/**
+ * A client's request id as the log may keep it: printable ASCII, at most 64
+ * characters once trimmed; anything else (control characters, other scripts, too
+ * long) is dropped rather than altered, so that what is stored is what was sent.
+ */
+export function sanitizeClientRequestId(value: unknown): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string') return null;
+  const trimmed = first.trim();
+  return /^[\x20-\x7E]{1,64}$/.test(trimmed) ? trimmed : null;
 }
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
@@ -57,6 +80,7 @@ export interface RunningServer {
 export function createGraphQLHttpHandler<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const done: Array<() => void> = [];
     try {
       if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/health/ready') {
@@ -75,16 +99,27 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
         return sendJson(res, status, { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
       }
       if (req.method !== 'GET' && req.method !== 'POST') return sendJson(res, 405, graphqlError('Metodo non ammesso', 'BAD_REQUEST'));
+      // URLSearchParams would turn malformed percent-encoded UTF-8 into U+FFFD, silently.
+      if (!isValidPercentEncoding(url.search)) return sendJson(res, 400, graphqlError(INVALID_UTF8, 'BAD_REQUEST'));
 
-      const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
+      // Only a request admitted on the gateway's proof (which is bound to its
+      // x-request-id) carries an id this server may take as its own; the gateway, and
+      // any server without admission, makes its own, so that no client can make its
+      // requests look like another's in the access log. A client's id is kept apart.
+      const fromGateway = options.admit !== undefined;
+      const requestId = (fromGateway ? headerValue(req, 'x-request-id') : undefined) ?? randomUUID();
+      const requestIdCliente = sanitizeClientRequestId(req.headers[fromGateway ? CLIENT_REQUEST_ID_HEADER : 'x-request-id']);
       res.setHeader('x-request-id', requestId);
       let context: TContext;
       try {
-        context = await options.context({ requestId, headers: req.headers });
+        context = await options.context({ requestId, requestIdCliente, headers: req.headers, onDone: (callback) => done.push(callback) });
       } catch (error) {
         const e = error as GraphQLError;
-        const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+        const http = e.extensions?.http as { status?: number; headers?: Record<string, string> } | undefined;
+        const status = http?.status;
         if (!status) throw error;
+        req.resume();
+        for (const [name, value] of Object.entries(http.headers ?? {})) res.setHeader(name, value);
         const motivo = e.extensions.motivo;
         return sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.extensions.code, ...(motivo ? { motivo } : {}) } }] });
       }
@@ -92,6 +127,7 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
       const body = req.method === 'POST' ? await readJsonBody(req, options.maxBodyBytes) : undefined;
       if (body === TOO_LARGE) return sendJson(res, 413, graphqlError('Richiesta troppo grande', 'BAD_REQUEST'));
       if (body === MALFORMED) return sendJson(res, 400, graphqlError('Corpo della richiesta non è JSON valido', 'BAD_REQUEST'));
+      if (body === NOT_UTF8) return sendJson(res, 400, graphqlError(INVALID_UTF8, 'BAD_REQUEST'));
       if (Array.isArray(body)) return sendJson(res, 400, graphqlError('Richieste multiple in un solo invio non ammesse', 'BAD_REQUEST'));
       if (options.maxTokens !== undefined) {
         const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
@@ -121,8 +157,37 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(options: 
       logger.error({ err: safeError(error) }, 'unhandled error in HTTP handler');
       if (!res.headersSent) sendJson(res, 500, graphqlError('Errore interno del servizio', 'INTERNAL_SERVER_ERROR'));
       else res.end();
+    } finally {
+      for (const callback of done) callback();
     }
   };
+}
+
+/** The refusal of a body (or query string) that is not valid UTF-8: same words on every path. */
+export const INVALID_UTF8 = 'Corpo della richiesta non valido: il testo non è codificato in UTF-8 valido';
+
+/**
+ * Decodes bytes as UTF-8, or null when they are not valid UTF-8. Node's
+ * `toString('utf8')` replaces bad bytes with U+FFFD, so a flow with a broken
+ * character would be stored altered and accepted; a fatal decoder refuses it.
+ * A leading byte-order mark is dropped (the decoder's default).
+ */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function isValidPercentEncoding(search: string): boolean {
+  if (!search.includes('%')) return true;
+  try {
+    decodeURIComponent(search.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Starts a handler on `port` (0 picks a free one) and reports its URL. */
@@ -152,6 +217,7 @@ export async function listen(
 
 const TOO_LARGE = Symbol('too large');
 const MALFORMED = Symbol('malformed');
+const NOT_UTF8 = Symbol('not utf-8');
 
 async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -169,7 +235,8 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
     }
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = decodeUtf8(Buffer.concat(chunks));
+  if (text === null) return NOT_UTF8;
   if (text.length === 0) return undefined;
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) return text;

@@ -24,7 +24,7 @@ import { PAGE_DEFAULT, PAGE_MAX } from './pagination';
 export interface QueryLimits {
   /** Nesting of fields (fragments do not add a level: they add no nesting to the answer). */
   profondita: number;
-  /** Aliased fields in one operation (`__typename` aliases excepted). */
+  /** Aliased fields in one operation, `__typename` aliases included (graphql-armor leaves them out by default). */
   alias: number;
   /** Lexical tokens of the document (names, punctuation, values; not comments). */
   token: number;
@@ -172,6 +172,24 @@ export function exceedsTokenLimit(source: string, limit: number): boolean {
   return false;
 }
 
+/** The refusal of a subscription: HTTP 400 with what to do instead. */
+export function subscriptionError(): GraphQLError {
+  return new GraphQLError('Le sottoscrizioni (subscription) non sono disponibili: usare una query o una mutation.', {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', motivo: 'SOTTOSCRIZIONE_NON_AMMESSA', http: { status: 400 } },
+  });
+}
+
+/**
+ * No schema here has a Subscription type and no transport serves one, but graphql-js
+ * validates `subscription { __typename }` (the meta field exists on every type) and
+ * then fails in execution, which Apollo answers as HTTP 500. Refused in validation.
+ */
+const noSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'subscription') context.reportError(subscriptionError());
+  },
+});
+
 /**
  * Validation rules and plugins that enforce `limits` on an Apollo server.
  * Depth, aliases and directives are graphql-armor's validation rules, told not to
@@ -187,7 +205,10 @@ export function queryLimitProtection<TContext extends BaseContext>(
   const common = { exposeLimits: false, propagateOnRejection: false } as const;
   const validationRules: ValidationRule[] = [
     maxDepthRule({ ...common, n: limits.profondita, flattenFragments: true, onReject: report('profondita') }) as unknown as ValidationRule,
-    maxAliasesRule({ ...common, n: limits.alias, onReject: report('alias') }) as unknown as ValidationRule,
+    // graphql-armor's default allowList is ['__typename']: any number of `a1: __typename`
+    // would pass uncounted, each one a field the server resolves and writes out.
+    maxAliasesRule({ ...common, n: limits.alias, allowList: [], onReject: report('alias') }) as unknown as ValidationRule,
+    noSubscriptions,
     maxDirectivesRule({ ...common, n: limits.direttive, onReject: report('direttive') }) as unknown as ValidationRule,
   ];
   const plugin: ApolloServerPlugin<TContext> = {

@@ -94,7 +94,7 @@ export function serveSubgraph<TContext extends BaseContext>(
     definition,
     verify: runtime.verify,
     createContext: accessLog
-      ? (viewer, requestId) => attachAccessCollector(createContext(runtime, viewer, requestId), viewer, requestId)
+      ? (viewer, requestId, requestIdCliente) => attachAccessCollector(createContext(runtime, viewer, requestId), viewer, requestId, requestIdCliente)
       : (viewer, requestId) => createContext(runtime, viewer, requestId),
     plugins: accessLog ? [accessLogPlugin<TContext>(definition.name, accessLog)] : undefined,
     ready: () => runtime.handle.ping(),

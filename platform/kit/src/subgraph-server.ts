@@ -118,8 +118,11 @@ export function createApolloServer<TContext extends BaseContext>(
 export interface StartSubgraphOptions<TContext extends BaseContext> {
   definition: SubgraphDefinition<TContext>;
   verify: TokenVerifier;
-  /** Per-request context once the viewer is known (db handle, loaders, …). */
-  createContext: (viewer: Viewer, requestId: string) => TContext;
+  /**
+   * Per-request context once the viewer is known (db handle, loaders, …): the
+   * gateway's request id, and the client's own one (for correlation), if any.
+   */
+  createContext: (viewer: Viewer, requestId: string, requestIdCliente: string | null) => TContext;
   ready: () => Promise<boolean>;
   port?: number;
   host?: string;
@@ -163,10 +166,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       });
       return admitted ? null : notThroughGateway();
     },
-    context: async ({ requestId, headers }) => {
+    context: async ({ requestId, requestIdCliente, headers }) => {
       const riferimento = headers['x-riferimento'];
       const viewer = await options.verify(headers.authorization, Array.isArray(riferimento) ? riferimento[0] : riferimento);
-      return options.createContext(viewer, requestId);
+      return options.createContext(viewer, requestId, requestIdCliente);
     },
   });
   const running = await listen(handler, { port: options.port ?? 0, host: options.host });

@@ -17,6 +17,8 @@ export const accessiPermissions = {
   Query: {
     _service: federationService,
     registroAccessi: audit,
+    verificaRegistroAccessi: audit,
+    acquisizioniFuoriTerritorio: audit,
   },
   ...serviceRules,
   PaginaAccessi: sameRule(audit, ['elementi', 'haAltri', 'cursoreSuccessivo']),
@@ -31,7 +33,13 @@ export const accessiPermissions = {
     'soggetto',
     'campi',
     'requestId',
+    'requestIdCliente',
+    'flusso',
+    'record',
+    'fuoriTerritorio',
     'hash',
   ]),
   SoggettoAccesso: sameRule(audit, ['tipo', 'id']),
+  VerificaRegistroAccessi: sameRule(audit, ['verificati', 'integro', 'hashTesta', 'seqTesta', 'primaRottura', 'verificatoIl']),
+  RotturaCatena: sameRule(audit, ['seq', 'istante', 'motivo']),
 };

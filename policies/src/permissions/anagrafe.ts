@@ -18,7 +18,12 @@ export const anagrafePermissions = {
     anagrafica: readsPersonRecords,
     residenza: readsPersonRecords,
     indirizzi: readsPersonRecords,
+    // Who delivered what, and what other enti claim: identifying like the names they carry.
+    provenienza: canSeeIdentifying,
+    discrepanze: canSeeIdentifying,
   },
+  ProvenienzaValore: sameRule(canSeeIdentifying, ['campo', 'fonte', 'ente', 'flusso', 'record', 'ricevutoIl']),
+  Discrepanza: sameRule(canSeeIdentifying, ['campo', 'valore', 'ente', 'flusso', 'record', 'ricevutoIl', 'contraddiceCodiceFiscale']),
   Anagrafica: {
     ...sameRule(canSeeIdentifying, ['cognome', 'nome', 'annoNascita', 'luogoNascita']),
     ...sameRule(readsPersonRecords, ['fasciaEta', 'genere', 'cittadinanza', 'secondaCittadinanza']),

@@ -14,6 +14,28 @@ export interface AuthConfig {
   verificationKey: CryptoKey;
   /** Seconds of clock skew tolerated on exp/nbf/iat. */
   clockToleranceSeconds: number;
+  /**
+   * Longest lifetime a token may have, in seconds: `exp − iat` and `exp − now`
+   * (the latter plus the clock tolerance). A stolen token is worth only what is
+   * left of it; a signer that mints ten-year tokens must not make them valid here.
+   */
+  maxLifetimeSeconds: number;
+}
+
+/** Default of TOKEN_DURATA_MASSIMA_S: one hour, a session's worth. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 3600;
+
+/**
+ * TOKEN_DURATA_MASSIMA_S, the longest token lifetime accepted (and minted by the
+ * development signers). A value that is not a positive integer stops the start-up:
+ * a typo must not lift the limit.
+ */
+export function tokenMaxLifetimeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TOKEN_DURATA_MASSIMA_S;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`TOKEN_DURATA_MASSIMA_S must be a positive integer of seconds (got "${raw}").`);
+  return value;
 }
 
 /**
@@ -25,14 +47,15 @@ export async function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): P
   const issuer = env.AUTH_ISSUER ?? DEFAULT_ISSUER;
   const audience = env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE;
   const clockToleranceSeconds = Number(env.AUTH_CLOCK_TOLERANCE_SECONDS ?? 30);
+  const maxLifetimeSeconds = tokenMaxLifetimeFromEnv(env);
   if (env.AUTH_PUBLIC_KEY_FILE) {
-    return { issuer, audience, clockToleranceSeconds, verificationKey: await readPublicKey(env.AUTH_PUBLIC_KEY_FILE) };
+    return { issuer, audience, clockToleranceSeconds, maxLifetimeSeconds, verificationKey: await readPublicKey(env.AUTH_PUBLIC_KEY_FILE) };
   }
   if (env.NODE_ENV === 'production') {
     throw new Error('AUTH_PUBLIC_KEY_FILE is required when NODE_ENV=production (the development key is not trusted in production).');
   }
   const devKey = await loadOrCreateDevSigningKey();
-  return { issuer, audience, clockToleranceSeconds, verificationKey: (await importJWK(publicJwk(devKey), TOKEN_ALGORITHM)) as CryptoKey };
+  return { issuer, audience, clockToleranceSeconds, maxLifetimeSeconds, verificationKey: (await importJWK(publicJwk(devKey), TOKEN_ALGORITHM)) as CryptoKey };
 }
 
 async function readPublicKey(path: string): Promise<CryptoKey> {

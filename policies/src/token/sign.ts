@@ -1,6 +1,6 @@
 import { importJWK, SignJWT, type JWK } from 'jose';
 import type { Ruolo } from '../ruoli';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, TOKEN_ALGORITHM, TOKEN_TYPE } from './auth-config';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, TOKEN_ALGORITHM, TOKEN_TYPE, tokenMaxLifetimeFromEnv } from './auth-config';
 import { loadOrCreateDevSigningKey } from './dev-keys';
 
 export interface TokenClaims {
@@ -13,7 +13,7 @@ export interface TokenClaims {
 export interface SignOptions {
   issuer?: string;
   audience?: string;
-  /** Lifetime in seconds; default 8 hours (a working day). */
+  /** Lifetime in seconds; default the longest the platform accepts (TOKEN_DURATA_MASSIMA_S, one hour). */
   ttlSeconds?: number;
   key?: JWK;
 }
@@ -29,7 +29,7 @@ export async function signDevToken(claims: TokenClaims, options: SignOptions = {
     .setIssuer(options.issuer ?? DEFAULT_ISSUER)
     .setAudience(options.audience ?? DEFAULT_AUDIENCE)
     .setIssuedAt(now)
-    .setExpirationTime(now + (options.ttlSeconds ?? 8 * 3600));
+    .setExpirationTime(now + (options.ttlSeconds ?? tokenMaxLifetimeFromEnv()));
   return jwt.sign(key);
 }
 
@@ -48,6 +48,6 @@ export async function signDevServiceToken(sub: string, options: SignOptions = {}
     .setIssuer(options.issuer ?? DEFAULT_ISSUER)
     .setAudience(options.audience ?? DEFAULT_AUDIENCE)
     .setIssuedAt(now)
-    .setExpirationTime(now + (options.ttlSeconds ?? 3600))
+    .setExpirationTime(now + (options.ttlSeconds ?? tokenMaxLifetimeFromEnv()))
     .sign(key);
 }

@@ -25,8 +25,10 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     }
     const territorio = payload.territorio === undefined ? { livello: 'nazionale' as const } : parseTerritorio(payload.territorio);
     if (!territorio) throw unauthenticated('Token non valido: territorio malformato');
-    if (payload.ruolo === 'programmazione' && payload.territorio === undefined) {
-      throw unauthenticated('Token non valido: la finalità programmazione richiede un territorio');
+    // Programmazione plans on its own territory (DESIGN §2): a region or a comune. The
+    // whole country is monitoraggio's scope, never a regional or municipal planner's.
+    if (payload.ruolo === 'programmazione' && territorio.livello === 'nazionale') {
+      throw unauthenticated('Token non valido: la finalità programmazione richiede il territorio di una regione o di un comune (IT non è ammesso)');
     }
     return {
       sub: payload.sub,
@@ -95,7 +97,20 @@ async function verifyJwtUncached(token: string, config: AuthConfig): Promise<Rec
   if (typeof payload.iat !== 'number' || payload.iat > now + config.clockToleranceSeconds) {
     throw unauthenticated('Token non valido: data di emissione (iat) nel futuro');
   }
+  // Both checks: `exp − iat` catches a signer's lifetime policy, `exp − now` a token
+  // whose `iat` was back-dated to fit the first one (checked with the clock tolerance).
+  const exp = payload.exp as number;
+  if (exp - payload.iat > config.maxLifetimeSeconds || exp - now > config.maxLifetimeSeconds + config.clockToleranceSeconds) {
+    throw unauthenticated(`Token non valido: durata superiore al massimo ammesso (${durata(config.maxLifetimeSeconds)}); richiederne uno nuovo`);
+  }
   return payload;
+}
+
+/** A lifetime in words, for the refusal: the limit is configuration, not a secret. */
+function durata(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? '1 ora' : `${seconds / 3600} ore`;
+  if (seconds % 60 === 0) return seconds === 60 ? '1 minuto' : `${seconds / 60} minuti`;
+  return `${seconds} secondi`;
 }
 
 /** A case reference: printable, no spaces inside, as control bodies number their files (`PG-2026/0042`). */

@@ -5,7 +5,7 @@ import { accessiPermissions } from '@casellario/policies/permissions/accessi';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessiSubgraph, accessiTables, registraAccessi, verificaCatena } from '../src/index';
-import { HASH_INIZIALE, hashAccesso } from '../src/domain/catena';
+import { HASH_INIZIALE, hashAccesso, serializzaAccesso } from '../src/domain/catena';
 import { definition } from '../src/schema';
 import { BIANCHI, count, ROSSI, voce } from './voce';
 
@@ -37,10 +37,25 @@ const REGISTRO = /* GraphQL */ `
   query ($f: FiltroAccessi, $primi: Int, $dopo: String) {
     registroAccessi(filtro: $f, primi: $primi, dopo: $dopo) {
       haAltri cursoreSuccessivo
-      elementi { seq subgraph operatore ruolo ente riferimento soggetto { tipo id } campi requestId }
+      elementi { seq subgraph operatore ruolo ente riferimento soggetto { tipo id } campi requestId requestIdCliente }
     }
   }
 `;
+
+const VERIFICA = /* GraphQL */ `
+  query ($ancora: AncoraCatena) {
+    verificaRegistroAccessi(ancora: $ancora) { verificati integro hashTesta seqTesta primaRottura { seq istante motivo } verificatoIl }
+  }
+`;
+
+interface Verifica {
+  verificati: number;
+  integro: boolean;
+  hashTesta: string | null;
+  seqTesta: string | null;
+  primaRottura: { seq: string; istante: string | null; motivo: string } | null;
+  verificatoIl: string;
+}
 
 interface Pagina {
   haAltri: boolean;
@@ -62,6 +77,16 @@ describe('accessi shield and chain', () => {
     expect(hashAccesso(HASH_INIZIALE, { ...r, campi: ['cartella', 'Persona.codiceFiscale'] })).not.toBe(h1);
     expect(hashAccesso(h1, r)).not.toBe(h1);
   });
+
+  it('hashes a record without a client request id exactly as before that column existed, and one with it differently', () => {
+    const r = { ...voce(), seq: 1, istante: new Date('2026-11-26T09:00:00.123Z') };
+    // The canonical text of the first chains, column for column: rows written then must keep verifying.
+    const before = JSON.stringify([1, '2026-11-26T09:00:00.123Z', 'anagrafe', 'op-gestione-H501', 'gestione', 'H501', null, 'persona', ROSSI, ['Persona.codiceFiscale', 'cartella'], 'req-1']);
+    expect(serializzaAccesso({ ...r, requestIdCliente: null })).toBe(before);
+    expect(serializzaAccesso(r)).toBe(before);
+    expect(serializzaAccesso({ ...r, requestIdCliente: 'cli-1' })).toBe(before.replace(/]$/, ',["requestIdCliente","cli-1"]]'));
+    expect(hashAccesso(HASH_INIZIALE, { ...r, requestIdCliente: 'cli-1' })).not.toBe(hashAccesso(HASH_INIZIALE, r));
+  });
 });
 
 for (const backend of databaseBackends()) {
@@ -80,6 +105,8 @@ for (const backend of databaseBackends()) {
       expect((await post(sg.url, { items: batch }, `Bearer ${await ROLE_TOKENS.gestione()}`)).status).toBe(401);
       expect((await post(sg.url, { items: [voce({ ruolo: 'sistema' })] }, service)).status).toBe(500);
       expect((await post(sg.url, { items: [voce({ soggettoId: 'RSSMRA85T10A562S' })] }, service)).status).toBe(500);
+      expect((await post(sg.url, { items: [voce({ requestIdCliente: 'x'.repeat(65) })] }, service)).status).toBe(500);
+      expect((await post(sg.url, { items: [voce({ requestIdCliente: 'cli\u0000' })] }, service)).status).toBe(500);
       expect(await count(sg.handle)).toBe(0);
 
       const ok = await post(sg.url, { items: batch }, service);
@@ -149,6 +176,7 @@ for (const backend of databaseBackends()) {
               soggetto: { tipo: 'persona', id: ROSSI },
               campi: ['ValutazioneSina.protocolloDomanda'],
               requestId: 'req-gdf',
+              requestIdCliente: null,
             },
           ],
         });
@@ -197,7 +225,8 @@ for (const backend of databaseBackends()) {
         const r = await graphqlRequest<{ registroAccessi: Pagina }>(sg.url, REGISTRO, {
           token,
           variables: { f: { persona: ROSSI, operatore: 'op-controllo-GDF' } },
-          headers: { 'x-request-id': 'req-audit-1' },
+          // As the gateway sends it: its own id (bound by the proof) and the client's apart.
+          headers: { 'x-request-id': 'req-audit-1', 'x-request-id-cliente': 'cli-audit-1' },
         });
         expect(r.data?.registroAccessi.elementi.map((e) => e.seq)).toEqual(['27']);
         expect(await count(sg.handle)).toBe(before + 1);
@@ -213,10 +242,60 @@ for (const backend of databaseBackends()) {
             soggetto: { tipo: 'persona', id: ROSSI },
             campi: ['registroAccessi'],
             requestId: 'req-audit-1',
+            requestIdCliente: 'cli-audit-1',
           },
         ]);
         // A search that names nobody records nothing.
         expect(await count(sg.handle)).toBe(before + 1);
+      });
+
+      it('verifies the chain on request of audit: every record counted, the head hash equal to the last row’s, and the verification itself recorded', async () => {
+        const token = await ROLE_TOKENS.audit();
+        const before = await count(sg.handle);
+        const [last] = await sg.handle.rows<{ seq: number; hash: string }>(sql`select seq::int as seq, hash from accessi.accesso order by seq desc limit 1`);
+        const r = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token });
+        expect(r.errors).toBeUndefined();
+        const { verificatoIl, ...esito } = r.data!.verificaRegistroAccessi;
+        expect(esito).toEqual({ verificati: before, integro: true, hashTesta: last!.hash, seqTesta: String(last!.seq), primaRottura: null });
+        expect(Number.isNaN(Date.parse(verificatoIl))).toBe(false);
+        // Recorded after the walk, as one more link of the chain.
+        expect(await count(sg.handle)).toBe(before + 1);
+        const [own] = await sg.handle.rows<Record<string, unknown>>(
+          sql`select operatore, ruolo, soggetto_tipo, soggetto_id, campi, hash_precedente from accessi.accesso order by seq desc limit 1`,
+        );
+        expect(own).toEqual({ operatore: 'op-dpo', ruolo: 'audit', soggetto_tipo: 'registro', soggetto_id: 'accessi', campi: ['verificaRegistroAccessi'], hash_precedente: last!.hash });
+
+        // With the head as an anchor it still holds; with a forged hash for it, it does not.
+        const anchored = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token, variables: { ancora: { seq: String(last!.seq), hash: last!.hash } } });
+        expect(anchored.data!.verificaRegistroAccessi).toMatchObject({ integro: true, verificati: before + 1 });
+        const forged = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token, variables: { ancora: { seq: String(last!.seq), hash: 'f'.repeat(64) } } });
+        expect(forged.data!.verificaRegistroAccessi).toMatchObject({
+          integro: false,
+          hashTesta: null,
+          primaRottura: { seq: String(last!.seq), motivo: 'hash diverso da quello dell’ancora (catena riscritta)' },
+        });
+        const bad = await graphqlRequest(sg.url, VERIFICA, { token, variables: { ancora: { seq: '0', hash: 'x' } } });
+        expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      });
+
+      it('refuses the verification to every other purpose, also through an alias or a fragment', async () => {
+        const before = await count(sg.handle);
+        for (const ruolo of ['gestione', 'controllo', 'programmazione', 'monitoraggio'] as const) {
+          for (const query of [
+            '{ verificaRegistroAccessi { verificati integro hashTesta } }',
+            '{ v: verificaRegistroAccessi { n: verificati h: hashTesta } }',
+            '{ ...V } fragment V on Query { verificaRegistroAccessi { verificati hashTesta primaRottura { seq } } }',
+          ]) {
+            const r = await graphqlRequest(sg.url, query, { token: await ROLE_TOKENS[ruolo]() });
+            expect({ ruolo, query, data: r.data, codes: r.errors?.map((e) => e.extensions?.code) }).toEqual({
+              ruolo,
+              query,
+              data: { [query.includes('v:') ? 'v' : 'verificaRegistroAccessi']: null },
+              codes: ['FORBIDDEN'],
+            });
+          }
+        }
+        expect(await count(sg.handle)).toBe(before);
       });
 
       it('refuses the log to every other purpose, and bad input to audit', async () => {
@@ -244,6 +323,17 @@ for (const backend of databaseBackends()) {
         `);
         const esito = await verificaCatena(sg.handle, { lotto: 3 });
         expect(esito).toMatchObject({ integra: false, record: 5, primoAnelloRotto: { seq: 5, motivo: 'hash diverso da quello del contenuto (record alterato)' } });
+        // The audit query finds the same link, with the same words.
+        const [row5] = await sg.handle.rows<{ istante: Date | string }>(sql`select istante from accessi.accesso where seq = 5`);
+        const r = await graphqlRequest<{ verificaRegistroAccessi: Verifica }>(sg.url, VERIFICA, { token: await ROLE_TOKENS.audit() });
+        const { verificatoIl: _v, ...query } = r.data!.verificaRegistroAccessi;
+        expect(query).toEqual({
+          verificati: 5,
+          integro: false,
+          hashTesta: null,
+          seqTesta: null,
+          primaRottura: { seq: '5', istante: new Date(row5!.istante).toISOString(), motivo: 'hash diverso da quello del contenuto (record alterato)' },
+        });
         // The triggers are back: nobody can put the row right again without the same trick.
         expect((await refusal(sg.handle.rows(sql`update accessi.accesso set operatore = 'op-gestione-H501' where seq = 5`))).code).toBe('42501');
       });

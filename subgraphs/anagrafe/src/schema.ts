@@ -23,5 +23,7 @@ export const definition: SubgraphDefinition<AnagrafeContext> = {
     'Anagrafica.nome': (p: PersonaRow) => p.id,
     'Anagrafica.annoNascita': (p: PersonaRow) => p.id,
     'Anagrafica.luogoNascita': (p: PersonaRow) => p.id,
+    'Persona.provenienza': (p: PersonaRow) => p.id,
+    'Persona.discrepanze': (p: PersonaRow) => p.id,
   },
 };

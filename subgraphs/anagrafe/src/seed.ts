@@ -1,7 +1,7 @@
 import { allComuni, validateCodiceFiscale } from '@casellario/domain';
 import { caseloadPairs, type DemoDataset } from '@casellario/demo-data';
 import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
-import { caseload, comune, ente, indirizzo, persona } from './db/schema';
+import { caseload, comune, dichiarazione, ente, indirizzo, persona } from './db/schema';
 
 const BATCH = 1000;
 
@@ -27,11 +27,18 @@ export async function loadDemo(
 ): Promise<void> {
   const { db } = handle;
   await db.insert(ente).values(dataset.enti.map((e) => ({ ...e, codiceComune: e.codiceComune || null }))).onConflictDoNothing();
+  // Demo persons have provenance too: the first ente with a benefit or a case for them
+  // delivered them (their titolare), in a flow named for the demo load.
+  const pairs = caseloadPairs(dataset);
+  const titolare = new Map<string, string>();
+  for (const p of pairs) if (!titolare.has(p.personaId)) titolare.set(p.personaId, p.enteCodice);
+  const ricevutoIl = new Date();
   for (let i = 0; i < dataset.persone.length; i += BATCH) {
     const chunk = dataset.persone.slice(i, i + BATCH);
     await db.insert(persona).values(
       chunk.map((p) => ({
         id: p.id,
+        enteTitolare: titolare.get(p.id) ?? null,
         codiceFiscale: p.codiceFiscale,
         tipoCodiceFiscale: validateCodiceFiscale(p.codiceFiscale).kind ?? 'ORDINARIO',
         cognome: p.cognome,
@@ -54,6 +61,24 @@ export async function loadDemo(
         })),
       ),
     );
+    await db.insert(dichiarazione).values(
+      chunk.map((p) => ({
+        personaId: p.id,
+        ente: titolare.get(p.id) ?? null,
+        flusso: titolare.has(p.id) ? 'dati-dimostrativi' : null,
+        record: null,
+        ricevutoIl: titolare.has(p.id) ? ricevutoIl : null,
+        versione: 0,
+        cognome: p.cognome,
+        nome: p.nome,
+        annoNascita: Number(p.annoNascita),
+        luogoNascita: p.luogoNascita,
+        genere: p.genere,
+        codiceCittadinanza: p.codiceCittadinanza,
+        codiceSecondaCittadinanza: p.codiceSecondaCittadinanza ?? null,
+        indirizzi: p.indirizzi.map((a) => ({ codiceRegione: a.codiceRegione ?? null, codiceComune: a.codiceComune ?? null, codiceNazione: a.codiceNazione })),
+      })),
+    );
   }
-  await addToCaseload(handle, caseload, caseloadPairs(dataset));
+  await addToCaseload(handle, caseload, pairs);
 }

@@ -1,6 +1,7 @@
 import { caseloadDeliveries, serveSubgraph, type RunningServer, type SubgraphRuntime } from '@casellario/kit';
 import { caseload } from './db/schema';
 import { createContext } from './context';
+import { caseloadAssenti } from './db/caseload-assenti';
 import { consegnaPersone, type PersonaConsegnata } from './db/delivery';
 import { risolviCodiciFiscali } from './db/risolvi';
 import { definition } from './schema';
@@ -12,6 +13,7 @@ export function startAnagrafe(runtime: SubgraphRuntime): Promise<RunningServer> 
       ...caseloadDeliveries(caseload),
       persone: (handle, items) => consegnaPersone(handle, items as PersonaConsegnata[]),
       risolvi: risolviCodiciFiscali,
+      caseloadAssenti,
     },
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadNomenclatore, type CasoSipFlusso, type IntestazioneFlusso } from '@casellario/domain';
 import { describe, expect, it } from 'vitest';
+import { coppieAcquisite } from '../src/consegna/acquisizioni';
 import { DESTINAZIONI } from '../src/consegna/destinazioni';
 import { valutaCasiSip } from '../src/ingest/esiti';
 import { chiaveCasoSip, chiavePrestazione, sipPayload } from '../src/ingest/payloads';
@@ -45,7 +46,7 @@ function caso(over: Partial<CasoSipFlusso> = {}): CasoSipFlusso {
 
 describe('sipPayload', () => {
   it("gives the case in sip's delivery vocabulary and its members as persons resident in the case's comune", () => {
-    const p = sipPayload(keys, intestazione, caso(), 42);
+    const p = sipPayload(keys, intestazione, caso(), 42, { record: 7, ricevutoIl: new Date('2025-03-01T09:00:00Z') });
     const id = p.caso.id;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(p).toEqual({
@@ -56,6 +57,11 @@ describe('sipPayload', () => {
           anagrafica: { cognome: 'BIANCO', nome: 'MARCO', annoNascita: '1970', luogoNascita: 'F839', genere: '1', codiceCittadinanza: '380' },
           indirizzi: [{ codiceRegione: '15', codiceComune: '063049', codiceNazione: '380' }],
           versione: 42,
+          // Provenance of the member's claim in anagrafe.
+          ente: 'F839',
+          flusso: intestazione.nome,
+          record: 7,
+          ricevutoIl: '2025-03-01T09:00:00.000Z',
         },
       ],
       caso: {
@@ -86,6 +92,10 @@ describe('sipPayload', () => {
     expect(DESTINAZIONI.sip.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([{ ...p.caso, personaIds: { BNCMRC70A30F839G: 'id-BNCMRC70A30F839G' } }]);
     // And the household's caseload for the ente that sent it, copied to every person-linked component.
     expect(DESTINAZIONI.caseload.toItems(p, (persona) => `id-${persona.codiceFiscale}`)).toEqual([{ personaId: 'id-BNCMRC70A30F839G', enteCodice: 'F839' }]);
+    // And what an acquisition of that caseload is logged with: the record and the residence it gave.
+    expect(coppieAcquisite([p], (persona) => `id-${persona.codiceFiscale}`)).toEqual([
+      { personaId: 'id-BNCMRC70A30F839G', enteCodice: 'F839', record: 7, residenza: { codiceRegione: '15', codiceComune: '063049', codiceNazione: '380' } },
+    ]);
   });
 
   it('keeps the id of a case across flows and corrections, distinct per ente and case number', () => {

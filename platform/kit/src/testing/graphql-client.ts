@@ -6,6 +6,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   data: T | null | undefined;
   errors: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; motivo?: string } }> | undefined;
   raw: string;
+  /** The server's id of the request (response header `x-request-id`): what the access log records as `requestId`. */
+  requestId: string | null;
 }
 
 let secrets: GatewaySecrets | null = null;
@@ -69,7 +71,7 @@ export async function graphqlRequest<T = Record<string, unknown>>(
   });
   const raw = await response.text();
   const body = JSON.parse(raw) as { data?: T | null; errors?: GraphQLResult['errors'] };
-  return { status: response.status, data: body.data, errors: body.errors, raw };
+  return { status: response.status, data: body.data, errors: body.errors, raw, requestId: response.headers.get('x-request-id') };
 }
 
 /** Dev-signed tokens for the four purposes and audit, as the seed data's operators. */

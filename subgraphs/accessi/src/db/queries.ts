@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@casellario/kit';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { accesso } from './schema';
 
 export type AccessoRow = typeof accesso.$inferSelect;
@@ -12,9 +12,17 @@ export interface RicercaAccessi {
   ruolo?: string;
   subgraph?: string;
   requestId?: string;
+  requestIdCliente?: string;
   dal?: Date;
   al?: Date;
+  /** Only caseload acquisitions (true) or only other records (false). */
+  acquisizioni?: boolean;
+  /** Only acquisitions of persons resident outside the acquiring ente's territory. */
+  fuoriTerritorio?: boolean;
 }
+
+// Literal, as in the partial indexes `accesso_acquisizione` and `accesso_acquisizione_fuori`.
+const ACQUISIZIONE = sql`'acquisizioneCaseload' = any(${accesso.campi})`;
 
 /**
  * A page of records, newest first, keyset on `seq` (`prima`: the last seq of the
@@ -33,8 +41,11 @@ export async function findAccessiPage(
     ricerca.ruolo ? eq(accesso.ruolo, ricerca.ruolo) : undefined,
     ricerca.subgraph ? eq(accesso.subgraph, ricerca.subgraph) : undefined,
     ricerca.requestId ? eq(accesso.requestId, ricerca.requestId) : undefined,
+    ricerca.requestIdCliente ? eq(accesso.requestIdCliente, ricerca.requestIdCliente) : undefined,
     ricerca.dal ? gte(accesso.istante, ricerca.dal) : undefined,
     ricerca.al ? lt(accesso.istante, ricerca.al) : undefined,
+    ricerca.acquisizioni === true ? ACQUISIZIONE : ricerca.acquisizioni === false ? sql`not (${ACQUISIZIONE})` : undefined,
+    ricerca.fuoriTerritorio ? and(ACQUISIZIONE, eq(accesso.fuoriTerritorio, true)) : undefined,
     page.prima !== null ? lt(accesso.seq, page.prima) : undefined,
   ];
   return db

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, index, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, index, integer, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** Everything the access log stores lives in its own Postgres schema. */
 export const accessi = pgSchema('accessi');
@@ -27,6 +27,14 @@ export const accesso = accessi.table(
     soggettoId: varchar({ length: 80 }).notNull(),
     campi: text().array().notNull(),
     requestId: varchar({ length: 64 }).notNull(),
+    // The client's own x-request-id, kept for correlation beside the gateway's id; null when none.
+    requestIdCliente: varchar({ length: 64 }),
+    // A caseload acquisition (campi `acquisizioneCaseload`): the flow and record that gained the
+    // person for `ente`, and whether the record's residence was outside the ente's territory.
+    // Null on every other record; in the hash only when not null, so older rows keep verifying.
+    flusso: varchar({ length: 50 }),
+    record: integer(),
+    fuoriTerritorio: boolean(),
     hashPrecedente: char({ length: 64 }).notNull(),
     hash: char({ length: 64 }).notNull(),
   },
@@ -44,5 +52,10 @@ export const accesso = accessi.table(
     index('accesso_operatore').on(t.operatore, t.seq),
     index('accesso_ente').on(t.ente, t.seq),
     index('accesso_istante').on(t.istante),
+    // Following one client's request, as the client named it; most requests carry none.
+    index('accesso_request_id_cliente').on(t.requestIdCliente, t.seq).where(sql`${t.requestIdCliente} is not null`),
+    // One acquisition per (ente, person), looked up under the chain's lock; and the audit list of those outside territory.
+    index('accesso_acquisizione').on(t.ente, t.soggettoId).where(sql`'acquisizioneCaseload' = any(${t.campi})`),
+    index('accesso_acquisizione_fuori').on(t.seq).where(sql`'acquisizioneCaseload' = any(${t.campi}) and ${t.fuoriTerritorio}`),
   ],
 );

@@ -12,5 +12,9 @@ export const Accesso = {
   soggetto: (r: AccessoRow) => ({ tipo: r.soggettoTipo, id: r.soggettoId }),
   campi: (r: AccessoRow) => r.campi,
   requestId: (r: AccessoRow) => r.requestId,
+  requestIdCliente: (r: AccessoRow) => r.requestIdCliente,
+  flusso: (r: AccessoRow) => r.flusso,
+  record: (r: AccessoRow) => r.record,
+  fuoriTerritorio: (r: AccessoRow) => r.fuoriTerritorio,
   hash: (r: AccessoRow) => r.hash,
 };

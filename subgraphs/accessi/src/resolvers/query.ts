@@ -3,6 +3,7 @@ import { readPageArgs, recordAccess, SOGGETTO_PERSONA, toPage } from '@casellari
 import { badUserInput } from '@casellario/policies';
 import type { AccessiContext } from '../context';
 import { findAccessiPage, type AccessoRow, type RicercaAccessi } from '../db/queries';
+import { verificaRegistroAccessi } from './verifica';
 
 /** `FiltroAccessi` as the client sends it. */
 export interface FiltroAccessiInput {
@@ -14,8 +15,10 @@ export interface FiltroAccessiInput {
   ruolo?: string | null;
   subgraph?: string | null;
   requestId?: string | null;
+  requestIdCliente?: string | null;
   dal?: string | null;
   al?: string | null;
+  acquisizioni?: boolean | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -64,6 +67,8 @@ async function soggettoCercato(filtro: FiltroAccessiInput, ctx: AccessiContext):
 }
 
 export const Query = {
+  verificaRegistroAccessi,
+
   /**
    * The log for the audit purpose, newest first. Searching by subject is a read
    * about that person too, so it is itself recorded (under `registroAccessi`),
@@ -80,8 +85,10 @@ export const Query = {
       ruolo: short(filtro.ruolo, 16, 'ruolo'),
       subgraph: short(filtro.subgraph, 40, 'subgraph'),
       requestId: short(filtro.requestId, 64, 'requestId'),
+      requestIdCliente: short(filtro.requestIdCliente, 64, 'requestIdCliente'),
       dal: istante(filtro.dal, 'dal'),
       al: istante(filtro.al, 'al'),
+      acquisizioni: filtro.acquisizioni ?? undefined,
     };
     const soggetto = await soggettoCercato(filtro, ctx);
     if (soggetto === null) return toPage<AccessoRow>([], limit, (r) => [r.seq]);
@@ -89,6 +96,31 @@ export const Query = {
       ricerca.soggetto = soggetto;
       recordAccess(ctx, soggetto, 'registroAccessi');
     }
+    const rows = await findAccessiPage(ctx.handle, ricerca, { limit, prima });
+    return toPage(rows, limit, (r) => [r.seq]);
+  },
+
+  /**
+   * The audit control of issue 13: caseload acquisitions whose record placed the
+   * person outside the acquiring ente's territory, newest first. It names persons
+   * only by internal id, as the rest of the log; looking one up is `registroAccessi`.
+   */
+  async acquisizioniFuoriTerritorio(
+    _: unknown,
+    args: { filtro?: { ente?: string | null; dal?: string | null; al?: string | null } | null; primi?: number | null; dopo?: string | null },
+    ctx: AccessiContext,
+  ) {
+    const { limit, after } = readPageArgs(args);
+    const prima = after ? Number(after[0]) : null;
+    if (prima !== null && !Number.isSafeInteger(prima)) throw badUserInput('Cursore di paginazione (dopo) non valido');
+    const filtro = args.filtro ?? {};
+    const ricerca: RicercaAccessi = {
+      ente: short(filtro.ente, 32, 'ente'),
+      dal: istante(filtro.dal, 'dal'),
+      al: istante(filtro.al, 'al'),
+      acquisizioni: true,
+      fuoriTerritorio: true,
+    };
     const rows = await findAccessiPage(ctx.handle, ricerca, { limit, prima });
     return toPage(rows, limit, (r) => [r.seq]);
   },

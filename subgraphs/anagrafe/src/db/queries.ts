@@ -1,12 +1,13 @@
 import { cartellaScopeSql, inCaseload, type DatabaseHandle } from '@casellario/kit';
 import type { Viewer } from '@casellario/policies';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { caseload, comune, ente, indirizzo, persona } from './schema';
+import { caseload, comune, dichiarazione, ente, indirizzo, persona } from './schema';
 
 export type PersonaRow = typeof persona.$inferSelect;
 export type IndirizzoRow = typeof indirizzo.$inferSelect;
 export type EnteRow = typeof ente.$inferSelect;
 export type ComuneRow = typeof comune.$inferSelect;
+export type DichiarazioneRow = typeof dichiarazione.$inferSelect;
 
 /**
  * The person with exactly this codice fiscale (omocodes are other persons: no
@@ -60,3 +61,9 @@ export async function findComuniByCodici({ db }: DatabaseHandle, codici: readonl
   return db.select().from(comune).where(inArray(comune.codiceIstat, [...codici]));
 }
 
+
+/** Every ente's claim about several persons (their provenance and discrepancies). */
+export async function findDichiarazioniByPersonaIds({ db }: DatabaseHandle, ids: readonly string[]): Promise<DichiarazioneRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(dichiarazione).where(inArray(dichiarazione.personaId, [...ids])).orderBy(dichiarazione.personaId, dichiarazione.versione);
+}

@@ -60,7 +60,11 @@ export const DESTINAZIONI: Record<Destinazione['nome'], Destinazione> = {
     },
     toItems: (payload, personaId) => {
       const ente = payload.tipo === 'sinba' ? null : payload.tipo === 'prestazione' ? payload.prestazione.enteCodice : payload.caso.enteCodice;
-      return ente ? personeOf(payload).map((p) => ({ personaId: personaId(p), enteCodice: ente })) : [];
+      if (!ente) return [];
+      // A person only looked up (a cancellation) is never granted to anyone.
+      return personeOf(payload)
+        .filter((p) => !p.soloRisoluzione)
+        .map((p) => ({ personaId: personaId(p), enteCodice: ente }));
     },
   },
   'prestazioni-agevolate': prestazione('prestazioni-agevolate'),

@@ -5,9 +5,40 @@
  * codice fiscale until anagrafe has given the person an id).
  */
 
-/** A person as anagrafe's `persone` delivery takes it. */
-export interface PersonaPayload {
+/**
+ * A person as anagrafe's `persone` delivery takes it: the record's claim about the
+ * person, with its provenance (`ente`, `flusso`, `record`, `ricevutoIl`; absent
+ * from payloads stored before they were carried). A cancellation carries no
+ * claim (`anagrafica` and `indirizzi` absent, `soloRisoluzione`): the person is
+ * only looked up, never written (issue 19).
+ */
+export type PersonaPayload = PersonaDichiarata | PersonaDaRisolvere;
+
+/** Where a person's record came from. */
+export interface ProvenienzaPayload {
+  /** The ente that sent the record. */
+  ente?: string;
+  /** The flow's name. */
+  flusso?: string;
+  /** The record's flow-wide number. */
+  record?: number;
+  /** When the flow was received (ISO 8601). */
+  ricevutoIl?: string;
+}
+
+/** A person named by a cancellation: only the codice fiscale, to find the benefit's person id. */
+export interface PersonaDaRisolvere extends ProvenienzaPayload {
   codiceFiscale: string;
+  soloRisoluzione: true;
+  anagrafica?: undefined;
+  indirizzi?: undefined;
+  versione: number;
+}
+
+/** A person as a record states it. */
+export interface PersonaDichiarata extends ProvenienzaPayload {
+  codiceFiscale: string;
+  soloRisoluzione?: undefined;
   anagrafica: {
     cognome: string;
     nome: string;
@@ -107,8 +138,12 @@ export type Payload = PrestazionePayload | SinbaPayload | SipPayload;
 /** The persons a payload names (anagrafe turns them into ids before delivery). */
 export function personeOf(payload: Payload): PersonaPayload[] {
   switch (payload.tipo) {
-    case 'prestazione':
-      return [payload.persona];
+    case 'prestazione': {
+      const p = payload.persona;
+      // A cancellation stored in the outbox before issue 19 still carries an anagrafica: only its codice fiscale counts.
+      if (payload.prestazione.tipoOperazione === 'C' && !p.soloRisoluzione) return [{ codiceFiscale: p.codiceFiscale, soloRisoluzione: true, versione: p.versione }];
+      return [p];
+    }
     case 'sip':
       return payload.persone;
     case 'sinba':

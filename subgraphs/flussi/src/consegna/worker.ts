@@ -5,6 +5,7 @@ import { deliverBatch, logger, rifiutatoInConsegna, safeError, serializeBatch, t
 import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FlussiKeys } from '../keys';
 import { consegnaParte, consegnaScarto, destinazione, esito, lottoConsegna } from '../db/schema';
+import { coppieAcquisite, registraAcquisizioni } from './acquisizioni';
 import { DESTINAZIONI, type Destinazione } from './destinazioni';
 import { personeOf, type Payload, type PersonaPayload } from './payload';
 
@@ -111,8 +112,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
    * benefit, SINA and SIP queues share them, so a record's person goes to anagrafe
    * once, not once per destination. Process memory only; bounded.
    */
-  const noti = new Map<string, { id: string; versione: number }>();
+  const noti = new Map<string, number>();
+  /** Person ids by codice fiscale, for the same persons (a cancellation's person is only looked up). */
+  const idNoti = new Map<string, string>();
   const MAX_NOTI = 500_000;
+  // h3 (issue 13): anagrafe keeps one claim per (person, ente), so what it already has is per ente too.
+  const chiaveNota = (p: PersonaPayload) => `${p.ente ?? ''}\u0000${p.codiceFiscale}`;
 
   /**
    * Resolutions run one at a time: destinations drain side by side over the same
@@ -120,19 +125,40 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
    * upserting the same anagrafe rows concurrently (and waiting on their locks).
    */
   let resolving: Promise<unknown> = Promise.resolve();
-  function personIds(payloads: Payload[], token: string): Promise<{ id(p: PersonaPayload): string; rifiuto(p: PersonaPayload): string | undefined }> {
-    const run = resolving.then(() => resolvePersons(payloads, token));
+  /** (person, ente) pairs this process has logged as acquisitions (acquisizioni.ts); bounded. */
+  const acquisizioniNote = new Set<string>();
+  function personIds(
+    payloads: Payload[],
+    token: string,
+    flussoId: string,
+  ): Promise<{ id(p: PersonaPayload): string; rifiuto(p: PersonaPayload): string | undefined }> {
+    const run = resolving.then(async () => {
+      const persone = await resolvePersons(payloads, token);
+      // h3 (issue 13): every person-linked component grants the caseload as it stores a record,
+      // so acquisitions are logged here, before any destination is given a record of the part;
+      // records whose person anagrafe refused are set aside and grant nothing.
+      const consegnabili = payloads.filter((pl) => personeOf(pl).every((p) => persone.rifiuto(p) === undefined));
+      await registraAcquisizioni({ handle, urls: options.urls(), token, flussoId }, coppieAcquisite(consegnabili, persone.id), acquisizioniNote);
+      while (acquisizioniNote.size > MAX_NOTI) acquisizioniNote.delete(acquisizioniNote.values().next().value!);
+      return persone;
+    });
     resolving = run.catch(() => undefined);
     return run;
   }
 
   async function resolvePersons(payloads: Payload[], token: string) {
     const newest = new Map<string, PersonaPayload>();
+    const soloRisoluzione = new Set<string>();
     for (const p of payloads.flatMap(personeOf)) {
-      const seen = newest.get(p.codiceFiscale);
-      if (!seen || p.versione > seen.versione) newest.set(p.codiceFiscale, p);
+      // h3 (issue 19): a cancellation's person is looked up, never written.
+      if (p.soloRisoluzione) {
+        soloRisoluzione.add(p.codiceFiscale);
+        continue;
+      }
+      const seen = newest.get(chiaveNota(p));
+      if (!seen || p.versione > seen.versione) newest.set(chiaveNota(p), p);
     }
-    const persons = [...newest.values()].filter((p) => (noti.get(p.codiceFiscale)?.versione ?? -1) < p.versione);
+    const persons = [...newest.values()].filter((p) => (noti.get(chiaveNota(p)) ?? -1) < p.versione);
     const url = options.urls().anagrafe;
     if (!url) throw new Error('anagrafe non raggiungibile: indirizzo sconosciuto');
     const ids = new Map<string, string>();
@@ -150,14 +176,32 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           return;
         }
         ids.set(p.codiceFiscale, r.personaId);
-        noti.delete(p.codiceFiscale);
-        noti.set(p.codiceFiscale, { id: r.personaId, versione: p.versione });
+        noti.delete(chiaveNota(p));
+        noti.set(chiaveNota(p), p.versione);
+        idNoti.delete(p.codiceFiscale);
+        idNoti.set(p.codiceFiscale, r.personaId);
+      });
+    }
+    // h3 (issue 19): persons named only by cancellations, through anagrafe's read-only `risolvi`.
+    const daRisolvere = [...soloRisoluzione].filter((cf) => !ids.has(cf) && !idNoti.has(cf) && !rifiuti.has(cf));
+    for (let i = 0; i < daRisolvere.length; i += batchSize) {
+      const chunk = daRisolvere.slice(i, i + batchSize);
+      const result = await deliverBatch<string | null>(url, 'risolvi', chunk, token).catch((error: unknown) => {
+        throw new Error(`Consegna a anagrafe non riuscita (${(error as Error).message}): nuovo tentativo automatico`);
+      });
+      chunk.forEach((cf, n) => {
+        // The benefit it cancels was delivered with its person, so an unknown person means that benefit was
+        // itself set aside: this cancellation is set aside too, with the reason, instead of stalling the queue.
+        const id = result[n];
+        if (!id) rifiuti.set(cf, 'persona di un annullamento sconosciuta ad anagrafe');
+        else ids.set(cf, id);
       });
     }
     while (noti.size > MAX_NOTI) noti.delete(noti.keys().next().value!);
+    while (idNoti.size > MAX_NOTI) idNoti.delete(idNoti.keys().next().value!);
     return {
       id: (p: PersonaPayload) => {
-        const id = ids.get(p.codiceFiscale) ?? noti.get(p.codiceFiscale)?.id;
+        const id = ids.get(p.codiceFiscale) ?? idNoti.get(p.codiceFiscale);
         if (!id) throw new Error('persona senza identificativo dopo anagrafe');
         return id;
       },
@@ -213,7 +257,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     let pers = persone.get(part.id);
     if (dest.persone && !pers) {
       // The persons of the whole rest of the part at once: one or two requests to anagrafe, not one per batch.
-      pers = await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken());
+      pers = await personIds(part.numeri.slice(part.consegnati).map(payloadOf), await options.serviceToken(), part.flussoId);
       persone.set(part.id, pers);
     }
     const from = part.consegnati;

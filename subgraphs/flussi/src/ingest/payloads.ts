@@ -8,7 +8,7 @@ import {
   type PrestazioneFlusso,
 } from '@casellario/domain';
 import { uuidFromMac, type FlussiKeys } from '../keys';
-import type { PersonaPayload, PrestazionePayload, SinbaPayload, SipPayload } from '../consegna/payload';
+import type { PersonaPayload, PrestazionePayload, ProvenienzaPayload, SinbaPayload, SipPayload } from '../consegna/payload';
 
 /**
  * The date that identifies a benefit, one rule for insertions and cancellations
@@ -62,13 +62,41 @@ export function componenteDi(presenzaProvaMezzi: string): 'prestazioni-agevolate
   return presenzaProvaMezzi === '1' || presenzaProvaMezzi === '3' ? 'prestazioni-agevolate' : 'prestazioni-sociali';
 }
 
-/** The person part of a benefit record, versioned by when the flow was received and where the record sits in it. */
-export function personaPayload(b: BeneficiarioFlusso, versione: number): PersonaPayload {
+/** Where in its flow a record sits: its flow-wide number and when the flow was received. */
+export interface OrigineRecord {
+  record: number;
+  ricevutoIl: Date;
+}
+
+function provenienza(intestazione: IntestazioneFlusso, origine: OrigineRecord | undefined): ProvenienzaPayload {
   return {
-    codiceFiscale: b.codiceFiscale.trim().toUpperCase(),
+    ente: intestazione.ente.codice,
+    flusso: intestazione.nome,
+    ...(origine ? { record: origine.record, ricevutoIl: origine.ricevutoIl.toISOString() } : {}),
+  };
+}
+
+/**
+ * The person part of a benefit record, versioned by when the flow was received and
+ * where the record sits in it, with its provenance. A cancellation (`C`) carries
+ * only the codice fiscale: it changes nothing of the person (issue 19), anagrafe
+ * only finds the id of the benefit's person.
+ */
+export function personaPayload(
+  b: BeneficiarioFlusso,
+  versione: number,
+  intestazione: IntestazioneFlusso,
+  tipoOperazione = 'I',
+  origine?: OrigineRecord,
+): PersonaPayload {
+  const codiceFiscale = b.codiceFiscale.trim().toUpperCase();
+  if (tipoOperazione === 'C') return { codiceFiscale, soloRisoluzione: true, versione, ...provenienza(intestazione, origine) };
+  return {
+    codiceFiscale,
     anagrafica: b.anagrafica,
     indirizzi: b.indirizzi,
     versione,
+    ...provenienza(intestazione, origine),
   };
 }
 
@@ -84,6 +112,7 @@ export function prestazionePayload(
   p: PrestazioneFlusso,
   versione: number,
   conSina: boolean,
+  origine?: OrigineRecord,
   instradamento: {
     componente: 'prestazioni-agevolate' | 'prestazioni-sociali';
     /** For a cancellation: the day the component keyed the benefit on when it was inserted. */
@@ -111,7 +140,7 @@ export function prestazionePayload(
     componente: instradamento.componente,
     ...(instradamento.storia ? { storia: instradamento.storia } : {}),
     ...(instradamento.ritiro ? { ritiro: { ...instradamento.ritiro, id: uuidFromMac(keys.mac(`ritiro|${chiave}|${instradamento.ritiro.dataRiferimento}`)) } } : {}),
-    persona: personaPayload(b, versione),
+    persona: personaPayload(b, versione, intestazione, tipoOperazione, origine),
     prestazione: {
       ...attributi,
       tipoOperazione,
@@ -201,7 +230,7 @@ function giorno(data: string): string {
  * them, so that the person ids it returns map back to members and commitments.
  * A cancellation names no person and carries only its key.
  */
-export function sipPayload(keys: FlussiKeys, intestazione: IntestazioneFlusso, caso: CasoSipFlusso, versione: number): SipPayload {
+export function sipPayload(keys: FlussiKeys, intestazione: IntestazioneFlusso, caso: CasoSipFlusso, versione: number, origine?: OrigineRecord): SipPayload {
   const enteCodice = intestazione.ente.codice;
   const chiave = chiaveCasoSip(enteCodice, caso.protocolloCaso);
   const id = uuidFromMac(keys.mac(`id\u0000${chiave}`));
@@ -214,7 +243,7 @@ export function sipPayload(keys: FlussiKeys, intestazione: IntestazioneFlusso, c
   const { analisiPreliminare: analisi, quadroAnalisi: quadro, progetto } = caso;
   return {
     tipo: 'sip',
-    persone: caso.nucleo.map((m) => ({ codiceFiscale: cf(m.codiceFiscale), anagrafica: m.anagrafica, indirizzi: [residenza], versione })),
+    persone: caso.nucleo.map((m) => ({ codiceFiscale: cf(m.codiceFiscale), anagrafica: m.anagrafica, indirizzi: [residenza], versione, ...provenienza(intestazione, origine) })),
     caso: {
       tipoOperazione: 'I',
       id,

@@ -181,7 +181,16 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           // Moved in from the other component, it is an insertion there (its withdrawal a C in the old one).
           const operazione = annullata ? 'C' : prima && !prima.annullata && !ritiro ? 'V' : 'I';
           const storia = { operazione, flusso: intestazione.nome, record: v.numero + offset, ricevutoIl: ricevutoIl.toISOString() } as const;
-          const payload = prestazionePayload(deps.keys, intestazione, inIstat(beneficiario), prestazione, versione(v.numero), conSina, { componente, dataComponente: dataComp, ritiro, storia });
+          const payload = prestazionePayload(
+            deps.keys,
+            intestazione,
+            inIstat(beneficiario),
+            prestazione,
+            versione(v.numero),
+            conSina,
+            { record: v.numero + offset, ricevutoIl },
+            { componente, dataComponente: dataComp, ritiro, storia },
+          );
           // The caseload goes to every person-linked component (the gestione row scope); a cancellation adds nobody.
           const caseload = annullata ? [] : ['caseload'];
           righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(ritiro ? [ritiro.componente] : []), ...(payload.sina ? ['sina'] : [])] });
@@ -256,7 +265,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           const annullata = caso.tipoOperazione === 'C';
           nelFlusso.set(key, { annullata });
           note.push({ chiave: mac[i]!, annullata, componente: 'sip', dataComponente: null, impronta: null });
-          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero)), destinazioni: annullata ? ['sip'] : ['caseload', 'sip'] });
+          righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero), { record: v.numero + offset, ricevutoIl }), destinazioni: annullata ? ['sip'] : ['caseload', 'sip'] });
           return;
         }
       }

@@ -1,0 +1,2 @@
+ALTER TABLE "accessi"."accesso" ADD COLUMN "request_id_cliente" varchar(64);--> statement-breakpoint
+CREATE INDEX "accesso_request_id_cliente" ON "accessi"."accesso" USING btree ("request_id_cliente","seq") WHERE "accessi"."accesso"."request_id_cliente" is not null;
