@@ -5,19 +5,21 @@ import { graphqlRequest, type GraphQLResult } from '@casellario/kit/testing';
 export const ESEMPIO_PS = readFileSync(new URL('fixtures/inps-esempio-ps.xml', import.meta.url), 'utf8');
 export const ESEMPIO_SINBA = readFileSync(new URL('fixtures/inps-esempio-sinba.xml', import.meta.url), 'utf8');
 
-/** The PS sample with what its esito asks to fix: the check character, the region, the zero SSN quota; under a new name. */
+/**
+ * The PS sample with what its esito asks to fix: the check character and the zero SSN quota; under a
+ * new name. Its region, 01 with comune 068001, is right: Abruzzo in the specification's DM1986 coding.
+ */
 export function esempioPsCorretto(progressivo = '0000012'): string {
   return ESEMPIO_PS.replace('AAABBB39M66A351C', 'AAABBB39M66A351T')
     .replace('H501.PS.20210520.0000002', `H501.PS.20210520.${progressivo}`)
-    .replace('CodiceRegione="01"', 'CodiceRegione="13"')
     .replace('ImportoQuotaSSN="0.0"', 'ImportoQuotaSSN="26.98"');
 }
 
-/** The SINBA sample with the region of residence the specification requires, under a new name. */
+/** The SINBA sample with the region of residence the specification requires (08, Lazio in DM1986), under a new name. */
 export function esempioSinbaCorretto(progressivo = '00000014'): string {
   return ESEMPIO_SINBA.replace('H501.SINBA.20210520.00000004', `H501.SINBA.20210520.${progressivo}`).replace(
     'CodiceNazioneResidenza="380"',
-    'CodiceNazioneResidenza="380" CodiceRegioneResidenza="12"',
+    'CodiceNazioneResidenza="380" CodiceRegioneResidenza="08"',
   );
 }
 

@@ -21,6 +21,7 @@ interface Beneficiario {
   annoNascita: string;
   genere: string;
   luogoNascita: string;
+  /** As the flow writes it: CodiceRegione in DM1986 (10 Lombardia, 08 Lazio); stored and shown in ISTAT. */
   residenza: { codiceComune?: string; codiceRegione?: string; codiceNazione: string };
 }
 
@@ -97,7 +98,7 @@ for (const backend of databaseBackends()) {
         tp.gatewayUrl,
         roma,
         'PS_PSA_SINA',
-        flussoPs('H501', FLUSSO_ROMA, { codiceFiscale: lei.codiceFiscale, cognome: 'PLUTO', nome: 'PIPPO', annoNascita: annoFalso, genere: genereFalso, luogoNascita: luogoFalso, residenza: { codiceComune: '015146', codiceRegione: '03', codiceNazione: '380' } }, 'I', 'ROMA-1'),
+        flussoPs('H501', FLUSSO_ROMA, { codiceFiscale: lei.codiceFiscale, cognome: 'PLUTO', nome: 'PIPPO', annoNascita: annoFalso, genere: genereFalso, luogoNascita: luogoFalso, residenza: { codiceComune: '015146', codiceRegione: '10', codiceNazione: '380' } }, 'I', 'ROMA-1'),
       );
       expect(inviato.errors).toBeUndefined();
       const segnalazioni = inviato.data!.inviaFlusso.esiti.elementi[0]!.segnalazioni.map((s) => s.codice);
@@ -188,7 +189,7 @@ for (const backend of databaseBackends()) {
         tp.gatewayUrl,
         roma,
         'PS_PSA_SINA',
-        flussoPs('H501', ancora, { codiceFiscale: lei.codiceFiscale, cognome: 'PLUTO', nome: 'PIPPO', annoNascita: lei.annoNascita, genere: lei.genere, luogoNascita: lei.luogoNascita, residenza: { codiceComune: '015146', codiceRegione: '03', codiceNazione: '380' } }, 'I', 'ROMA-2'),
+        flussoPs('H501', ancora, { codiceFiscale: lei.codiceFiscale, cognome: 'PLUTO', nome: 'PIPPO', annoNascita: lei.annoNascita, genere: lei.genere, luogoNascita: lei.luogoNascita, residenza: { codiceComune: '015146', codiceRegione: '10', codiceNazione: '380' } }, 'I', 'ROMA-2'),
       );
       await attendiConsegna(tp.gatewayUrl, roma, ancora);
       const dopo = await graphqlRequest<{ registroAccessi: any }>(tp.gatewayUrl, ACQUISIZIONI, { token: audit, variables: { f: { persona: personaId, acquisizioni: true } } });
@@ -207,7 +208,7 @@ for (const backend of databaseBackends()) {
         {
           token: roma,
           variables: {
-            c: flussoPs('H501', nome, { codiceFiscale: altra.codiceFiscale, cognome: altra.cognome, nome: altra.nome, annoNascita: altra.annoNascita, genere: altra.genere, luogoNascita: altra.luogoNascita, residenza: { codiceComune: '015146', codiceRegione: '03', codiceNazione: '380' } }, 'I', 'ROMA-3'),
+            c: flussoPs('H501', nome, { codiceFiscale: altra.codiceFiscale, cognome: altra.cognome, nome: altra.nome, annoNascita: altra.annoNascita, genere: altra.genere, luogoNascita: altra.luogoNascita, residenza: { codiceComune: '015146', codiceRegione: '10', codiceNazione: '380' } }, 'I', 'ROMA-3'),
           },
         },
       );
@@ -240,7 +241,7 @@ for (const backend of databaseBackends()) {
     it('changes nothing of the person with a cancellation, and cancels the benefit (issue 19)', async () => {
       // ROSSI, born 1985 in Roma, male, resident in Roma.
       const cf = buildCodiceFiscale({ cognome: 'Rossi', nome: 'Mario', annoNascita: 1985, mese: 4, giorno: 12, genere: '1', belfiore: 'H501' });
-      const rossi: Beneficiario = { codiceFiscale: cf, cognome: 'ROSSI', nome: 'MARIO', annoNascita: '1985', genere: '1', luogoNascita: 'H501', residenza: { codiceComune: '058091', codiceRegione: '12', codiceNazione: '380' } };
+      const rossi: Beneficiario = { codiceFiscale: cf, cognome: 'ROSSI', nome: 'MARIO', annoNascita: '1985', genere: '1', luogoNascita: 'H501', residenza: { codiceComune: '058091', codiceRegione: '08', codiceNazione: '380' } };
       await inviaFlusso(tp.gatewayUrl, roma, 'PS_PSA_SINA', flussoPs('H501', 'H501.PS.20250312.0000133', rossi, 'I', 'ROSSI-1'));
       await attendiConsegna(tp.gatewayUrl, roma, 'H501.PS.20250312.0000133');
 

@@ -14,3 +14,4 @@ export * from './shield/coverage';
 export * from './shield/field-rules';
 export * from './service-token';
 export * from './shield/identifying';
+export * from './pdnd';

@@ -38,6 +38,7 @@ export {
   CITTADINANZA_NON_DISPONIBILE,
 } from './territori';
 export type { Comune, Regione, PaeseEstero } from './territori';
+export { dm1986DaIstat, dm1986DelComune, istatDaDm1986, regioneDm1986 } from './regioni-dm1986';
 export { CATALOGO_SIP_INIZIALE, ESITI_ANALISI_PRELIMINARE_SIP, SOSTEGNI_SIP } from './catalogo-sip';
 export type { CatalogoSip, VoceEsitoAnalisiSip, VoceSostegnoSip } from './catalogo-sip';
 export type {

@@ -221,13 +221,13 @@ describe('validaBeneficiario: Indirizzo (table 7)', () => {
       campo: 'CodiceRegione',
       messaggio:
         `${RIF_PERIODICA}: la residenza è in Italia (CodiceNazione 380) ma manca CodiceRegione. Indicare il ` +
-        'codice della regione di residenza (due cifre, ad esempio 12 per il Lazio) e inviare di nuovo le 2 ' +
+        'codice della regione di residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e inviare di nuovo le 2 ' +
         'prestazioni del beneficiario.',
     });
   });
 
   it('rejects a residence in Italy without CodiceComune', () => {
-    const s = unica(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '12', codiceNazione: '380' })));
+    const s = unica(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '08', codiceNazione: '380' })));
     expect([s.codice, s.gravita, s.campo]).toEqual(['INDIRIZZO_COMUNE_MANCANTE', 'ERRORE', 'CodiceComune']);
     expectIndirizzataAllaPrestazione(s.messaggio, RIF_PERIODICA);
   });
@@ -237,7 +237,7 @@ describe('validaBeneficiario: Indirizzo (table 7)', () => {
   });
 
   it('warns about a comune missing from the 2020 ISTAT list', () => {
-    const s = unica(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '12', codiceComune: '058999', codiceNazione: '380' })));
+    const s = unica(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '08', codiceComune: '058999', codiceNazione: '380' })));
     expect([s.codice, s.gravita, s.campo]).toEqual(['INDIRIZZO_COMUNE_SCONOSCIUTO', 'AVVISO', 'CodiceComune']);
     expect(s.messaggio).toBe(
       `${RIF_PERIODICA}: CodiceComune «058999» non è nell'elenco ISTAT dei comuni al 1° gennaio 2020. Questo ` +
@@ -246,17 +246,27 @@ describe('validaBeneficiario: Indirizzo (table 7)', () => {
     );
   });
 
-  it('warns when the comune is not in the region given', () => {
-    const s = unica(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '03', codiceComune: '058091', codiceNazione: '380' })));
+  it('warns when the comune is not in the region given, reading CodiceRegione in the DM1986 coding', () => {
+    // 12 is Lazio for ISTAT but Molise in DM1986: sent with Rome, it is incoherent.
+    const s = unica(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '12', codiceComune: '058091', codiceNazione: '380' })));
     expect(s).toEqual({
       codice: 'INDIRIZZO_REGIONE_INCOERENTE',
       gravita: 'AVVISO',
       campo: 'CodiceRegione',
       messaggio:
-        `${RIF_PERIODICA}: il comune di residenza Roma (CodiceComune 058091) è nella regione Lazio (codice 12), ` +
-        'ma CodiceRegione è «03» (Lombardia). Questo non blocca la prestazione; correggere CodiceRegione o ' +
+        `${RIF_PERIODICA}: il comune di residenza Roma (CodiceComune 058091) è in Lazio (codice DM1986 08), ` +
+        'ma CodiceRegione è «12» (Molise). Questo non blocca la prestazione; correggere CodiceRegione o ' +
         'CodiceComune nei prossimi invii.',
     });
+  });
+
+  it('tells the autonomous provinces apart: Bolzano 03 and Trento 18, both ISTAT region 04', () => {
+    // 021008 Bolzano, 022205 Trento.
+    expect(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '03', codiceComune: '021008', codiceNazione: '380' })).segnalazioni).toEqual([]);
+    expect(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '18', codiceComune: '022205', codiceNazione: '380' })).segnalazioni).toEqual([]);
+    expect(codici(esitoDi(prestazionePeriodica(), indirizzi({ codiceRegione: '18', codiceComune: '021008', codiceNazione: '380' })))).toEqual([
+      'INDIRIZZO_REGIONE_INCOERENTE',
+    ]);
   });
 
   it('warns about a region code that is no region when the comune cannot tell', () => {
@@ -269,7 +279,7 @@ describe('validaBeneficiario: Indirizzo (table 7)', () => {
     const s = unica(
       esitoDi(
         prestazionePeriodica(),
-        indirizzi({ codiceRegione: '12', codiceComune: '058091', codiceNazione: '380' }, { codiceRegione: '03', codiceNazione: '380' }),
+        indirizzi({ codiceRegione: '08', codiceComune: '058091', codiceNazione: '380' }, { codiceRegione: '10', codiceNazione: '380' }),
       ),
     );
     expect(s.codice).toBe('INDIRIZZO_COMUNE_MANCANTE');

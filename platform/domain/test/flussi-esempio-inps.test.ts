@@ -161,18 +161,6 @@ function cfBeneficiario(rif: string): Segnalazione {
   };
 }
 
-function regione(rif: string): Segnalazione {
-  return {
-    codice: 'INDIRIZZO_REGIONE_INCOERENTE',
-    gravita: 'AVVISO',
-    campo: 'CodiceRegione',
-    messaggio:
-      `${rif}: il comune di residenza Abbateggio (CodiceComune 068001) è nella regione Abruzzo (codice 13), ma ` +
-      'CodiceRegione è «01» (Piemonte). Questo non blocca la prestazione; correggere CodiceRegione o CodiceComune ' +
-      'nei prossimi invii.',
-  };
-}
-
 function sinaSconosciuto(rif: string, codice: string): Segnalazione {
   return {
     codice: 'SINA_CODICE_SCONOSCIUTO',
@@ -220,7 +208,6 @@ describe('INPS sample flow H501.PS.20210520.0000002', () => {
         segnalazioni: [
           OPERATORE,
           cfBeneficiario(rif1),
-          regione(rif1),
           {
             codice: 'PRESTAZIONE_IMPORTO_NON_POSITIVO',
             gravita: 'ERRORE',
@@ -249,7 +236,6 @@ describe('INPS sample flow H501.PS.20210520.0000002', () => {
         segnalazioni: [
           OPERATORE,
           cfBeneficiario(rif2),
-          regione(rif2),
           denominazione(rif2, 'A2.16', 'Interventi di supporto per il reperimento di alloggi'),
           sinaSconosciuto(rif2, 'A2.17'),
         ],
@@ -261,7 +247,6 @@ describe('INPS sample flow H501.PS.20210520.0000002', () => {
         segnalazioni: [
           OPERATORE,
           cfBeneficiario(rif3),
-          regione(rif3),
           denominazione(rif3, 'A1.09', 'Contributi economici per i servizi scolastici'),
         ],
       },
@@ -274,9 +259,9 @@ describe('INPS sample flow H501.PS.20210520.0000002', () => {
     const corretto = { ...beneficiario, codiceFiscale: 'AAABBB39M66A351T' };
     const esiti = validaBeneficiario(corretto, { nomenclatore, oggi: OGGI, intestazione: intestazionePs });
     expect(esiti.map((e) => [e.numero, e.stato, e.segnalazioni.map((s) => s.codice)])).toEqual([
-      [1, 'RIFIUTATO', ['OPERATORE_CF_NON_VALIDO', 'INDIRIZZO_REGIONE_INCOERENTE', 'PRESTAZIONE_IMPORTO_NON_POSITIVO', 'PRESTAZIONE_QUOTE_SOMMA_DIVERSA', 'SINA_CODICE_SCONOSCIUTO', 'SINA_CODICE_SCONOSCIUTO']],
-      [2, 'ACCETTATO_CON_AVVISI', ['OPERATORE_CF_NON_VALIDO', 'INDIRIZZO_REGIONE_INCOERENTE', 'PRESTAZIONE_DENOMINAZIONE_DIVERSA', 'SINA_CODICE_SCONOSCIUTO']],
-      [3, 'ACCETTATO_CON_AVVISI', ['OPERATORE_CF_NON_VALIDO', 'INDIRIZZO_REGIONE_INCOERENTE', 'PRESTAZIONE_DENOMINAZIONE_DIVERSA']],
+      [1, 'RIFIUTATO', ['OPERATORE_CF_NON_VALIDO', 'PRESTAZIONE_IMPORTO_NON_POSITIVO', 'PRESTAZIONE_QUOTE_SOMMA_DIVERSA', 'SINA_CODICE_SCONOSCIUTO', 'SINA_CODICE_SCONOSCIUTO']],
+      [2, 'ACCETTATO_CON_AVVISI', ['OPERATORE_CF_NON_VALIDO', 'PRESTAZIONE_DENOMINAZIONE_DIVERSA', 'SINA_CODICE_SCONOSCIUTO']],
+      [3, 'ACCETTATO_CON_AVVISI', ['OPERATORE_CF_NON_VALIDO', 'PRESTAZIONE_DENOMINAZIONE_DIVERSA']],
     ]);
   });
 });
@@ -343,7 +328,7 @@ describe('INPS sample flow H501.SINBA.20210520.00000004', () => {
           messaggio:
             'Caso SINBA n. 1 (IDBeneficiario «PROVA BENEF»): la residenza è in Italia (CodiceNazioneResidenza 380) ' +
             'ma manca CodiceRegioneResidenza, obbligatorio in questo caso. Indicare il codice della regione di ' +
-            'residenza (due cifre, ad esempio 12 per il Lazio) e inviare di nuovo il caso.',
+            'residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e inviare di nuovo il caso.',
         },
       ],
     });

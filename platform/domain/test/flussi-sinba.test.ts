@@ -26,7 +26,7 @@ describe('validaCasoSinba', () => {
     );
     expect(valida({ ...caso, attributi: perNomeXsd }).segnalazioni).toEqual([]);
     delete perNomeXsd['DataSegnalazione'];
-    expect(codici(valida({ ...caso, attributi: perNomeXsd }))).toEqual(['SINBA_DATA_SEGNALAZIONE_MANCANTE']);
+    expect(codici(valida({ ...caso, attributi: perNomeXsd }))).toEqual(['SINBA_SEGNALAZIONE_SENZA_DATA']);
   });
 
   it('rejects an IDBeneficiario that is a codice fiscale, never repeating it', () => {
@@ -89,19 +89,21 @@ describe('validaCasoSinba', () => {
     expect(codici(valida(casoSinba({ fasciaEtaBeneficiario: '5' })))).toEqual(['SINBA_FASCIA_ETA_INCOERENTE']);
   });
 
-  it('rejects a court measure without date or authority', () => {
-    const s = unica(valida(casoSinba({ autoritaProvvedimento: undefined })));
-    expect(s).toEqual({
-      codice: 'SINBA_PROVVEDIMENTO_INCOMPLETO',
-      gravita: 'ERRORE',
+  it('accepts a court measure without date or authority, optional in the specification, and says so (issue 19)', () => {
+    const esito = valida(casoSinba({ autoritaProvvedimento: undefined }));
+    expect(esito.stato).toBe('ACCETTATO_CON_AVVISI');
+    expect(unica(esito)).toEqual({
+      codice: 'SINBA_PROVVEDIMENTO_SENZA_DATI',
+      gravita: 'AVVISO',
       campo: 'AutoritaProvvedimento',
       messaggio:
         `${RIF}: c'è un provvedimento giudiziario (ProvvedimentoGiudiziario 1) ma manca AutoritaProvvedimento. ` +
-        'Indicare il dato del provvedimento e inviare di nuovo il caso.',
+        'Il caso è registrato (il campo è opzionale); indicarlo nei prossimi invii se noto.',
     });
-    const both = unica(valida(casoSinba({ autoritaProvvedimento: undefined, dataProvvedimentoGiudiziario: undefined })));
-    expect([both.codice, both.campo]).toEqual(['SINBA_PROVVEDIMENTO_INCOMPLETO', 'DataProvvedimentoGiudiziario']);
-    expect(both.messaggio).toContain('mancano DataProvvedimentoGiudiziario e AutoritaProvvedimento. Indicare i dati del provvedimento');
+    const both = valida(casoSinba({ autoritaProvvedimento: undefined, dataProvvedimentoGiudiziario: undefined }));
+    expect(both.stato).toBe('ACCETTATO_CON_AVVISI');
+    expect([unica(both).codice, unica(both).campo]).toEqual(['SINBA_PROVVEDIMENTO_SENZA_DATI', 'DataProvvedimentoGiudiziario']);
+    expect(unica(both).messaggio).toContain('mancano DataProvvedimentoGiudiziario e AutoritaProvvedimento. Il caso è registrato (i campi sono opzionali)');
   });
 
   it('warns about measure details when there is no court measure', () => {
@@ -117,15 +119,16 @@ describe('validaCasoSinba', () => {
     );
   });
 
-  it('rejects a report to the judicial authority without its date', () => {
-    const s = unica(valida(casoSinba({ dataSegnalazione: undefined })));
-    expect(s).toEqual({
-      codice: 'SINBA_DATA_SEGNALAZIONE_MANCANTE',
-      gravita: 'ERRORE',
+  it('accepts a report to the judicial authority without its date, optional in the specification, and says so (issue 19)', () => {
+    const esito = valida(casoSinba({ dataSegnalazione: undefined }));
+    expect(esito.stato).toBe('ACCETTATO_CON_AVVISI');
+    expect(unica(esito)).toEqual({
+      codice: 'SINBA_SEGNALAZIONE_SENZA_DATA',
+      gravita: 'AVVISO',
       campo: 'DataSegnalazione',
       messaggio:
         `${RIF}: c'è una segnalazione all'autorità giudiziaria (SegnalazioneAutoritaGiudiziaria 1) ma manca ` +
-        'DataSegnalazione. Indicare il mese della segnalazione (MM/AAAA) e inviare di nuovo il caso.',
+        'DataSegnalazione. Il caso è registrato (il campo è opzionale); indicare il mese della segnalazione (MM/AAAA) nei prossimi invii se noto.',
     });
   });
 
@@ -163,14 +166,14 @@ describe('validaCasoSinba', () => {
       campo: 'CodiceRegioneResidenza',
       messaggio:
         `${RIF}: la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, ` +
-        'obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, ad esempio 12 per ' +
-        'il Lazio) e inviare di nuovo il caso.',
+        'obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, codifica DM1986, ' +
+        'ad esempio 08 per il Lazio) e inviare di nuovo il caso.',
     });
     expect(valida(casoSinba({ codiceRegioneResidenza: undefined, codiceNazioneResidenza: '642' })).segnalazioni).toEqual([]);
   });
 
   it("warns about a region code that is no region, the child's or a parent's", () => {
-    const esito = valida(casoSinba({ codiceRegioneResidenza: '21', codiceRegioneResidenzaMadre: '00' }));
+    const esito = valida(casoSinba({ codiceRegioneResidenza: '22', codiceRegioneResidenzaMadre: '00' }));
     expect(esito.segnalazioni.map((s) => [s.codice, s.gravita, s.campo])).toEqual([
       ['SINBA_REGIONE_SCONOSCIUTA', 'AVVISO', 'CodiceRegioneResidenza'],
       ['SINBA_REGIONE_SCONOSCIUTA', 'AVVISO', 'CodiceRegioneResidenzaMadre'],

@@ -16,7 +16,7 @@ import {
   type DemoPrestazione,
   type DemoValutazioneSina,
 } from '@casellario/demo-data';
-import { SOSTEGNI_SIP } from '@casellario/domain';
+import { dm1986DaIstat, SOSTEGNI_SIP } from '@casellario/domain';
 import { ATTRIBUTI_ANAGRAFICA, ATTRIBUTI_INDIRIZZO, ATTRIBUTI_PRESTAZIONE, ATTRIBUTI_SINA, chiaveCampo, nomeXsd } from './campi';
 import type { IntestazioneFlusso, TipoFlusso } from './records';
 import { FORMATI } from './schemi';
@@ -164,7 +164,9 @@ export function xmlBeneficiario(persona: DemoPersona, voci: readonly VocePrestaz
   for (const indirizzo of persona.indirizzi) {
     const i = indirizzo as Record<string, string | undefined>;
     out += '    <Indirizzo';
-    for (const nome of ATTRIBUTI_INDIRIZZO) out += attributo(nome, i[chiaveCampo(nome)]);
+    // The data set keeps ISTAT regions; the flow codes CodiceRegione DM1986 (the specification's table).
+    const regione = i.codiceRegione === undefined ? undefined : dm1986DaIstat(i.codiceRegione, i.codiceComune);
+    for (const nome of ATTRIBUTI_INDIRIZZO) out += attributo(nome, nome === 'CodiceRegione' ? regione : i[chiaveCampo(nome)]);
     out += '/>\n';
   }
   for (const { prestazione, sina } of voci) {
@@ -179,7 +181,9 @@ export function xmlBeneficiario(persona: DemoPersona, voci: readonly VocePrestaz
 /** One `SINBA` case: every attribute of the data set (camelCase keys → XSD names), its benefits and family. */
 export function xmlCasoSinba(caso: DemoCasoSinba): string {
   let out = `  <SINBA${attributo('IDBeneficiario', caso.idBeneficiario)}`;
-  for (const [chiave, valore] of Object.entries(caso.attributi)) out += attributo(nomeXsd(chiave), valore);
+  for (const [chiave, valore] of Object.entries(caso.attributi)) {
+    out += attributo(nomeXsd(chiave), /^codiceregioneresidenza/i.test(chiave) && valore !== undefined ? dm1986DaIstat(String(valore)) : valore);
+  }
   out += '>\n    <Prestazioni>';
   for (const c of caso.prestazioni) out += `<CodicePrestazione>${escapeTesto(c)}</CodicePrestazione>`;
   out += '</Prestazioni>\n    <Famiglia>';

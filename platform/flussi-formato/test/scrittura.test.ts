@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateDataset } from '@casellario/demo-data';
 import { loadNomenclatore, validaCasoSip } from '@casellario/domain';
 import { afterAll, describe, expect, it } from 'vitest';
+import { istatDaDm1986 } from '@casellario/domain';
 import {
   chiudiPoolCondiviso,
   codiceSostegno,
@@ -85,7 +86,8 @@ describe('PS_PSA_SINA flows from the data set, by ente', () => {
           codiceCittadinanza: persona.codiceCittadinanza,
           codiceSecondaCittadinanza: persona.codiceSecondaCittadinanza,
         });
-        expect(b.indirizzi).toEqual(persona.indirizzi);
+        // The flow codes regions DM1986; read back to ISTAT they are the data set's.
+        expect(b.indirizzi.map((i) => (i.codiceRegione === undefined ? i : { ...i, codiceRegione: istatDaDm1986(i.codiceRegione) }))).toEqual(persona.indirizzi);
         const s = sina.get(atteso.id);
         if (s) {
           conSina++;
@@ -121,7 +123,9 @@ describe('SINBA flows from the data set, by ente', () => {
     for (const f of flussi) {
       const esito = await letto(f.contenuto, 'SINBA');
       const attesi = ds.casiSinba.filter((c) => c.enteCodice === f.enteCodice);
-      expect(esito.records.map(({ idBeneficiario, attributi, prestazioni, composizioneFamiglia }) => ({ idBeneficiario, attributi, prestazioni, composizioneFamiglia }))).toEqual(
+      // Region codes travel DM1986 in the flow; read back to ISTAT they are the data set's.
+      const inIstat = (a: Record<string, string>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, /^codiceregioneresidenza/i.test(k) ? istatDaDm1986(v) : v]));
+      expect(esito.records.map(({ idBeneficiario, attributi, prestazioni, composizioneFamiglia }) => ({ idBeneficiario, attributi: inIstat(attributi), prestazioni, composizioneFamiglia }))).toEqual(
         attesi.map(({ idBeneficiario, attributi, prestazioni, composizioneFamiglia }) => ({ idBeneficiario, attributi, prestazioni, composizioneFamiglia })),
       );
     }

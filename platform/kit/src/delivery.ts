@@ -12,6 +12,21 @@ import { safeError } from './safe-error';
  * once, so that the effect is exactly once.
  */
 export type DeliveryHandler = (handle: DatabaseHandle, items: unknown[]) => Promise<unknown[]>;
+
+/**
+ * The per-item answer of a delivery handler that stores records: `{ ok: true }`,
+ * or `{ ok: false, errore }` for an item this component refuses for good (it
+ * would refuse it again on every retry). A refusal never fails the batch: the
+ * other items are stored and the sender sets the refused one aside with its
+ * reason, so one bad record cannot hold up a queue. A handler throws (HTTP 500)
+ * only for what may pass on retry (the database down, a bug being fixed).
+ */
+export type EsitoItemConsegna = { ok: true } | { ok: false; errore: string };
+
+/** Whether a handler's per-item answer is a refusal for good (see `EsitoItemConsegna`). */
+export function rifiutatoInConsegna(risultato: unknown): risultato is { ok: false; errore: string } {
+  return typeof risultato === 'object' && risultato !== null && (risultato as { ok?: unknown }).ok === false && typeof (risultato as { errore?: unknown }).errore === 'string';
+}
 export type DeliveryHandlers = Record<string, DeliveryHandler>;
 
 export const DELIVERY_PREFIX = '/interno/consegna/';

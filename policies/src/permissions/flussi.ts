@@ -43,7 +43,8 @@ export const flussiPermissions = {
   },
   Segnalazione: sameRule(isAuthenticated, ['codice', 'gravita', 'campo', 'messaggio']),
   CodiceEsito: sameRule(isAuthenticated, ['codice', 'gravita', 'descrizione']),
-  StatoConsegna: sameRule(sender, ['completata', 'consegnati', 'daConsegnare', 'ultimoErrore']),
+  StatoConsegna: sameRule(sender, ['completata', 'consegnati', 'daConsegnare', 'ultimoErrore', 'scartati', 'scarti']),
+  ScartoConsegna: sameRule(sender, ['numero', 'destinazione', 'motivo']),
   PaginaFlussi: sameRule(sender, ['elementi', 'haAltri', 'cursoreSuccessivo']),
   PaginaEsiti: sameRule(sender, ['elementi', 'haAltri', 'cursoreSuccessivo']),
 };

@@ -107,7 +107,7 @@ describe.each(databaseBackends())('claims about a person on %s', (backend) => {
       const [{ personaId }] = (await consegnaPersone(handle, [record('F205', 1)])) as [{ personaId: string }];
       // Roma's rewrite, newer: kept as Roma's claim, not shown.
       const [roma] = await consegnaPersone(handle, [record('H501', 2, { cognome: 'PLUTO', nome: 'PIPPO', annoNascita: '1990', genere: '1', luogoNascita: 'H501' }, '058091', '12')]);
-      expect(roma!.personaId).toBe(personaId);
+      expect((roma as { personaId: string }).personaId).toBe(personaId);
       expect(await shown()).toEqual({ ente_titolare: 'F205', cognome: 'BIANCHI', nome: 'ANNA', anno_nascita: 1985, genere: '2', luogo_nascita: 'F205', codice_comune: '015146' });
 
       // Milano's own newer record moves her; an older one of Milano changes nothing.

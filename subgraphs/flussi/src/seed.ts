@@ -1,7 +1,7 @@
 import type { DemoDataset } from '@casellario/demo-data';
 import type { DatabaseHandle } from '@casellario/kit';
 import { prestazioneNota } from './db/schema';
-import { chiaveCasoSip } from './ingest/payloads';
+import { chiaveCasoSip, dataChiave, dataComponente } from './ingest/payloads';
 import type { FlussiKeys } from './keys';
 
 const BATCH = 1000;
@@ -21,11 +21,17 @@ export async function loadDemoNote(
   const conSina = new Set(dataset.valutazioniSina.map((v) => v.prestazioneId));
   const rows = dataset.prestazioni.map((p) => {
     const componente = p.presenzaProvaMezzi === '1' || p.presenzaProvaMezzi === '3' ? 'prestazioni-agevolate' : 'prestazioni-sociali';
-    const chiave = [p.enteCodice, cf.get(p.personaId), p.codicePrestazione, p.protocolloDomanda, p.dataInizioPrestazione ?? p.dataErogazionePrestazione ?? ''].join('|');
-    return { chiave: keys.mac(chiave), annullata: p.tipoOperazione === 'C', componente: conSina.has(p.id) ? `${componente}+sina` : componente };
+    // The same key as a flow's (chiavePrestazione): the date by the documented rule, as a day.
+    const chiave = [p.enteCodice, cf.get(p.personaId), p.codicePrestazione, p.protocolloDomanda, dataChiave(p)].join('|');
+    return {
+      chiave: keys.mac(chiave),
+      annullata: p.tipoOperazione === 'C',
+      componente: conSina.has(p.id) ? `${componente}+sina` : componente,
+      dataComponente: dataComponente(p),
+    };
   });
   for (const c of (dataset.casiSip ?? []) as ReadonlyArray<DemoDataset['casiSip'][number] & { protocolloCaso?: string; annullata?: boolean }>) {
-    rows.push({ chiave: keys.mac(chiaveCasoSip(c.enteCodice, c.protocolloCaso ?? c.id)), annullata: c.annullata ?? false, componente: 'sip' });
+    rows.push({ chiave: keys.mac(chiaveCasoSip(c.enteCodice, c.protocolloCaso ?? c.id)), annullata: c.annullata ?? false, componente: 'sip', dataComponente: null });
   }
   for (let i = 0; i < rows.length; i += BATCH) {
     await db.insert(prestazioneNota).values(rows.slice(i, i + BATCH)).onConflictDoNothing();

@@ -21,19 +21,29 @@ const TS_ESEMPI = '2023-11-27T11:04:56.852Z';
 const MS_ESEMPI = 1701083096852;
 
 /** The PS sample with what its esito asks to fix (check character, region, SSN quota), under a new name. */
+/**
+ * The PS sample corrected as its esito asks, and cut to its first benefit: a flow exchanged
+ * through the API holds one beneficiary with one benefit (specification §3, "Nota").
+ */
 function psCorretto(progressivo: string, ente = 'H501'): string {
-  return ESEMPIO_PS.replace('AAABBB39M66A351C', 'AAABBB39M66A351T')
+  return unaPrestazione(ESEMPIO_PS)
+    .replace('AAABBB39M66A351C', 'AAABBB39M66A351T')
     .replace('H501.PS.20210520.0000002', `${ente}.PS.20210520.${progressivo}`)
     .replace('Codice="H501"', `Codice="${ente}"`)
-    .replace('CodiceRegione="01"', 'CodiceRegione="13"')
     .replace('ImportoQuotaSSN="0.0"', 'ImportoQuotaSSN="26.98"');
 }
 
-/** The SINBA sample with the region of residence the specification requires, under a new name. */
+/** A PS flow with its beneficiary's first benefit only. */
+function unaPrestazione(xml: string): string {
+  const inizio = xml.indexOf('</PrestazioniSociali>') + '</PrestazioniSociali>'.length;
+  return xml.slice(0, inizio) + xml.slice(xml.indexOf('</Beneficiario>'));
+}
+
+/** The SINBA sample with the region of residence the specification requires (08, Lazio in DM1986), under a new name. */
 function sinbaCorretto(progressivo: string): string {
   return ESEMPIO_SINBA.replace('H501.SINBA.20210520.00000004', `H501.SINBA.20210520.${progressivo}`).replace(
     'CodiceNazioneResidenza="380"',
-    'CodiceNazioneResidenza="380" CodiceRegioneResidenza="12"',
+    'CodiceNazioneResidenza="380" CodiceRegioneResidenza="08"',
   );
 }
 
@@ -86,7 +96,7 @@ for (const backend of databaseBackends()) {
       await database?.drop();
     });
 
-    it("pulls the OpenAPI's two sample flows and answers DATI_NON_TROVATI to each, saying why", async () => {
+    it("pulls the OpenAPI's two sample flows: RICHIESTA_INVALIDA to the PS one (three benefits; the API allows one), DATI_NON_TROVATI to the SINBA one, saying why", async () => {
       roma.pubblica(
         { id_flusso: 'H501.PS.20210520.0000002', tipo: 'PS_PSA_SINA', ts_flusso: TS_ESEMPI, xml: ESEMPIO_PS },
         // The OpenAPI's sample gives the SINBA flow a "PS" id: the esito echoes it as sent.
@@ -94,33 +104,44 @@ for (const backend of databaseBackends()) {
       );
       const reports = await collettore({ fonti: [{ ente: 'H501', url: roma.url, tokenEnv: 'PULL_TOKEN_H501' }] }).runOnce();
 
-      const ultimoEsito = `Raccolta: 2 voci lette, 2 flussi nuovi; esiti: DATI_NON_TROVATI 2; since=${MS_ESEMPI}. Notifica: 2 esiti consegnati.`;
+      const ultimoEsito = `Raccolta: 2 voci lette, 1 flusso nuovo; esiti: RICHIESTA_INVALIDA 1, DATI_NON_TROVATI 1; since=${MS_ESEMPI}. Notifica: 2 esiti consegnati.`;
       expect(reports).toEqual([
-        { ente: 'H501', voci: 2, acquisiti: 2, esiti: { DATI_NON_TROVATI: 2 }, notificati: 2, since: MS_ESEMPI, errore: null, avvisi: [], ultimoEsito },
+        {
+          ente: 'H501',
+          voci: 2,
+          acquisiti: 1,
+          esiti: { RICHIESTA_INVALIDA: 1, DATI_NON_TROVATI: 1 },
+          notificati: 2,
+          since: MS_ESEMPI,
+          errore: null,
+          avvisi: [],
+          ultimoEsito,
+        },
       ]);
       // since=0 the first time, then the last ts_flusso, answered with an empty list.
       expect(roma.richiesteFlussi).toEqual([
         { since: '0', limit: '10' },
         { since: String(MS_ESEMPI), limit: '10' },
       ]);
-      const psStored = await flusso(handle, 'H501.PS.20210520.0000002');
+      // The PS sample is refused whole: nothing of it is stored.
+      expect(await count(handle, `select count(*)::int as n from flussi.flusso where nome = 'H501.PS.20210520.0000002'`)).toBe(0);
       const sinbaStored = await flusso(handle, 'H501.SINBA.20210520.00000004');
-      expect([psStored.origine, psStored.mittente]).toEqual(['PULL', 'svc-inps-pull']);
+      expect([sinbaStored.origine, sinbaStored.mittente]).toEqual(['PULL', 'svc-inps-pull']);
       expect(roma.esitiRicevuti()).toEqual([
         {
+          codice_ente: 'H501',
+          denominazione_ente: 'Comune di Roma',
           id_flusso: 'H501.PS.20210520.0000002',
           tipo: 'PS_PSA_SINA',
           ts_flusso: TS_ESEMPI,
-          ts_acquisizione: psStored.ricevutoIl,
-          codice_esito: 'DATI_NON_TROVATI',
+          ts_acquisizione: expect.any(String),
+          codice_esito: 'RICHIESTA_INVALIDA',
           descrizione_esito:
-            '3 record su 3 rifiutati: nessun record è stato registrato. Motivi: ' +
-            '[BENEFICIARIO_CF_CONTROLLO, 3 record] Prestazione n. 1 (A1.16, domanda 12356Mari) del beneficiario AAA***********1C: il codice fiscale AAA***********1C ha il carattere di controllo errato: dai primi 15 caratteri dovrebbe essere «T», nel flusso è «C». Un codice fiscale non valido non identifica il beneficiario, quindi tutte le 3 prestazioni del beneficiario sono state scartate. Correggere il codice fiscale del beneficiario e inviare di nuovo tutte le sue prestazioni. ' +
-            "[PRESTAZIONE_IMPORTO_NON_POSITIVO, 1 record] Prestazione n. 1 (A1.16, domanda 12356Mari) del beneficiario AAA***********1C: ImportoQuotaSSN vale 0.0, ma la specifica lo vuole maggiore di zero. Se il Servizio sanitario non paga una quota, omettere l'attributo e inviare di nuovo la prestazione. " +
-            "[PRESTAZIONE_QUOTE_SOMMA_DIVERSA, 1 record] Prestazione n. 1 (A1.16, domanda 12356Mari) del beneficiario AAA***********1C: le quote (ImportoQuotaEnte 52.54 + ImportoQuotaUtente 21.71 + ImportoQuotaSSN 0.0) sommano a 74.25, ma ImportoMensile è 101.23 (differenza 26.98). Le quote indicate devono sommare esattamente, al centesimo, all'importo mensile. Correggere le quote o l'importo e inviare di nuovo la prestazione. " +
-            'Correggere i record rifiutati e inviarli in un nuovo flusso, con un nuovo nome.',
+            'In cooperazione è possibile inviare solo un beneficiario e una prestazione sociale: il flusso contiene 1 beneficiario e 3 prestazioni. Nulla è stato registrato.',
         },
         {
+          codice_ente: 'H501',
+          denominazione_ente: 'Comune di Roma',
           id_flusso: 'H501.PS.20210520.00000004',
           tipo: 'SINBA',
           ts_flusso: TS_ESEMPI,
@@ -128,7 +149,7 @@ for (const backend of databaseBackends()) {
           codice_esito: 'DATI_NON_TROVATI',
           descrizione_esito:
             '1 record su 1 rifiutato: nessun record è stato registrato. Motivi: ' +
-            '[SINBA_REGIONE_RESIDENZA_MANCANTE, 1 record] Caso SINBA n. 1 (IDBeneficiario «PROVA BENEF»): la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, ad esempio 12 per il Lazio) e inviare di nuovo il caso. ' +
+            '[SINBA_REGIONE_RESIDENZA_MANCANTE, 1 record] Caso SINBA n. 1 (IDBeneficiario «PROVA BENEF»): la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, obbligatorio in questo caso. Indicare il codice della regione di residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e inviare di nuovo il caso. ' +
             'Correggere i record rifiutati e inviarli in un nuovo flusso, con un nuovo nome.',
         },
       ]);
@@ -159,15 +180,19 @@ for (const backend of databaseBackends()) {
       const sinbaStored = await flusso(handle, 'H501.SINBA.20210520.00000014');
       expect(roma.esitiRicevuti().slice(2)).toEqual([
         {
+          codice_ente: 'H501',
+          denominazione_ente: 'Comune di Roma',
           id_flusso: 'H501.PS.20210520.0000012',
           tipo: 'PS_PSA_SINA',
           ts_flusso: '2023-11-28T09:00:00.000Z',
           ts_acquisizione: psStored.ricevutoIl,
           codice_esito: 'OK',
-          descrizione_esito: 'Flusso acquisito: 3 record registrati, tutti con avvisi.',
+          descrizione_esito: 'Flusso acquisito: 1 record registrato, con avvisi.',
           id_acquisizione_siuss: psStored.id,
         },
         {
+          codice_ente: 'H501',
+          denominazione_ente: 'Comune di Roma',
           id_flusso: 'H501.SINBA.20210520.00000014',
           tipo: 'SINBA',
           ts_flusso: '2023-11-28T09:00:00.001Z',
@@ -181,7 +206,7 @@ for (const backend of databaseBackends()) {
       // Records queued for delivery: each accepted one, whatever number of destinations it goes to.
       const inCoda = async (id: string) =>
         count(handle, `select count(distinct x)::int as n from flussi.consegna_parte c, unnest(c.numeri) x where c.flusso_id = '${id}'`);
-      expect([await esiti(psStored.id), await inCoda(psStored.id)]).toEqual([3, 3]);
+      expect([await esiti(psStored.id), await inCoda(psStored.id)]).toEqual([1, 1]);
       expect([await esiti(sinbaStored.id), await inCoda(sinbaStored.id)]).toEqual([1, 1]);
       expect(await count(handle, `select coalesce(sum(cardinality(numeri)), 0)::int as n from flussi.consegna_parte where destinazione = 'sinba'`)).toBe(1);
     });
@@ -365,7 +390,7 @@ for (const backend of databaseBackends()) {
           ],
           ['F205.PS.20210520.0000004', 'RICHIESTA_INVALIDA', 'Voce non conforme alla specifica WaaS, flusso non letto: tipo: «SIP» non è tra i valori ammessi (PS_PSA_SINA, SINBA).'],
           ['F205.PS.20210520.0000005', 'RICHIESTA_INVALIDA', expect.stringMatching(/^Flusso rifiutato: .* Nulla è stato registrato\.$/)],
-          ['F205.PS.20210520.0000006', 'OK', 'Flusso acquisito: 3 record registrati, tutti con avvisi.'],
+          ['F205.PS.20210520.0000006', 'OK', 'Flusso acquisito: 1 record registrato, con avvisi.'],
         ]);
         expect(await count(handle, `select count(*)::int as n from flussi.flusso where ente_codice = 'F205'`)).toBe(1);
         expect(await fonte(handle, 'F205')).toMatchObject({ since_ms: 1701590405000, errori_consecutivi: 0 });
@@ -418,6 +443,48 @@ for (const backend of databaseBackends()) {
         `Invalid pull sources:\n- ${file}[0].ente: expected the ente's code (e.g. H501), got "h501"\n- ${file}[0].url: expected http(s), got ftp:\n- ${file}[0]: give tokenEnv or tokenFile, not both`,
       );
       expect(pullCollectorFromEnv(flussi.deps, {})).toBeNull();
+    });
+
+    it('answers as the specification says: one beneficiary and one benefit per flow, RICHIESTA_INVALIDA for structure, 404 as nothing new, Retry-After obeyed (issue 19)', async () => {
+      const palermo = await startServerComune({ ente: 'G273', denominazione: 'Comune di Palermo' });
+      try {
+        const c = collettore({ fonti: [{ ente: 'G273', url: palermo.url }] });
+        const run = async () => (await c.runOnce()).find((r) => r.ente === 'G273')!;
+
+        // 404 from GET /flussi: listed by the OpenAPI, read as nothing new, not as a failure.
+        palermo.forzaRisposte({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Not Found', status: 404 }) });
+        expect(await run()).toMatchObject({ voci: 0, errore: null, since: 0 });
+
+        const uno = psCorretto('0000001', 'G273');
+        const dueBeneficiari = uno.replace('</Beneficiario>', '</Beneficiario>\n' + uno.slice(uno.indexOf('<Beneficiario'), uno.indexOf('</Beneficiario>') + '</Beneficiario>'.length)).replace('G273.PS.20210520.0000001', 'G273.PS.20210520.0000002');
+        const xsd = psCorretto('0000003', 'G273').replace('PresaCarico="1"', 'PresaCarico="9"');
+        palermo.pubblica(
+          { id_flusso: 'G273.PS.20210520.0000002', tipo: 'PS_PSA_SINA', ts_flusso: '2023-12-05T10:00:00.000Z', xml: dueBeneficiari },
+          { id_flusso: 'G273.PS.20210520.0000003', tipo: 'PS_PSA_SINA', ts_flusso: '2023-12-05T10:00:01.000Z', xml: xsd },
+        );
+        expect(await run()).toMatchObject({ voci: 2, acquisiti: 1, esiti: { RICHIESTA_INVALIDA: 2 }, notificati: 2, errore: null });
+        const esiti = palermo.esitiRicevuti();
+        expect(esiti.map((e) => [e.codice_ente, e.denominazione_ente, e.id_flusso, e.codice_esito, e.id_acquisizione_siuss])).toEqual([
+          ['G273', 'Comune di Palermo', 'G273.PS.20210520.0000002', 'RICHIESTA_INVALIDA', undefined],
+          ['G273', 'Comune di Palermo', 'G273.PS.20210520.0000003', 'RICHIESTA_INVALIDA', undefined],
+        ]);
+        expect(esiti[0]!.descrizione_esito).toBe(
+          'In cooperazione è possibile inviare solo un beneficiario e una prestazione sociale: il flusso contiene 2 beneficiari e 2 prestazioni. Nulla è stato registrato.',
+        );
+        expect(esiti[1]!.descrizione_esito).toMatch(/^1 record su 1 rifiutato: nessun record è stato registrato\. Motivi: \[XSD_/);
+        expect(await count(handle, `select count(*)::int as n from flussi.flusso where nome = 'G273.PS.20210520.0000002'`)).toBe(0);
+
+        // 503 with Retry-After: no call to that comune before the time it gave, reading or notifying.
+        palermo.forzaRisposte({ status: 503, headers: { 'retry-after': '3600' }, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Service Unavailable', status: 503 }) });
+        const chiamate = palermo.richiesteFlussi.length;
+        expect((await run()).errore).toContain('Il comune chiede di riprovare tra 3600 s (Retry-After)');
+        expect(palermo.richiesteFlussi.length).toBe(chiamate + 1);
+        const dopo = await run();
+        expect(dopo.avvisi[0]).toMatch(/^il comune ha chiesto di attendere \(Retry-After\) fino a /);
+        expect(palermo.richiesteFlussi.length).toBe(chiamate + 1);
+      } finally {
+        await palermo.close();
+      }
     });
   });
 }

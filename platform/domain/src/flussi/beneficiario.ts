@@ -8,7 +8,8 @@
  * The flow header's segnalazioni are copied to every esito as well, so each
  * esito is complete on its own.
  */
-import { comuneByIstat, regioneByCodice } from '../territori';
+import { comuneByIstat } from '../territori';
+import { dm1986DaIstat, dm1986DelComune, regioneDm1986 } from '../regioni-dm1986';
 import { isWellFormedCodicePrestazione, requiresPresaInCarico } from '../nomenclatore';
 import type { BeneficiarioFlusso, PrestazioneFlusso } from './records';
 import type { ContestoValidazione } from './contesto';
@@ -144,7 +145,7 @@ function regoleIndirizzi(beneficiario: BeneficiarioFlusso, n: number): Problema[
           problema(
             'INDIRIZZO_REGIONE_MANCANTE',
             `la residenza è in Italia (CodiceNazione 380) ma manca CodiceRegione${dove}. Indicare il codice della ` +
-              `regione di residenza (due cifre, ad esempio 12 per il Lazio) e ${reinvio}.`,
+              `regione di residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e ${reinvio}.`,
             'CodiceRegione',
           ),
         );
@@ -173,14 +174,15 @@ function regoleIndirizzi(beneficiario: BeneficiarioFlusso, n: number): Problema[
       );
     }
     if (!presente(codiceRegione)) return;
-    const regione = regioneByCodice(codiceRegione);
-    if (comune && comune.codiceRegione !== codiceRegione) {
-      const attesa = regioneByCodice(comune.codiceRegione);
+    // CodiceRegione is coded DM1986 (the Agenzia delle Entrate's table), not ISTAT: see regioni-dm1986.ts.
+    const regione = regioneDm1986(codiceRegione);
+    if (comune && !dm1986DelComune(codiceRegione, comune.istat, comune.codiceRegione)) {
+      const attesa = dm1986DaIstat(comune.codiceRegione, comune.istat);
       problemi.push(
         problema(
           'INDIRIZZO_REGIONE_INCOERENTE',
-          `il comune di residenza ${comune.nome} (CodiceComune ${comune.istat})${dove} è nella regione ` +
-            `${attesa?.nome ?? comune.codiceRegione} (codice ${comune.codiceRegione}), ma CodiceRegione è ` +
+          `il comune di residenza ${comune.nome} (CodiceComune ${comune.istat})${dove} è in ` +
+            `${regioneDm1986(attesa)?.nome ?? comune.codiceRegione} (codice DM1986 ${attesa}), ma CodiceRegione è ` +
             `«${codiceRegione}»${regione ? ` (${regione.nome})` : ''}. Questo non blocca la prestazione; correggere ` +
             `CodiceRegione o CodiceComune nei prossimi invii.`,
           'CodiceRegione',
@@ -190,8 +192,8 @@ function regoleIndirizzi(beneficiario: BeneficiarioFlusso, n: number): Problema[
       problemi.push(
         problema(
           'INDIRIZZO_REGIONE_SCONOSCIUTA',
-          `CodiceRegione «${codiceRegione}»${dove} non è il codice di una regione (da 01 Piemonte a 20 Sardegna). ` +
-            `Questo non blocca la prestazione; correggere il codice nei prossimi invii.`,
+          `CodiceRegione «${codiceRegione}»${dove} non è il codice di una regione nella codifica DM1986 ` +
+            `(da 01 Abruzzo a 21 Veneto). Questo non blocca la prestazione; correggere il codice nei prossimi invii.`,
           'CodiceRegione',
         ),
       );

@@ -77,6 +77,10 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   PRESTAZIONE_ANNULLAMENTO_SCONOSCIUTA: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: "Cancellazione (TipoOperazione C) di una prestazione che il registro non ha mai ricevuto da questo ente." },
   PRESTAZIONE_GIA_ANNULLATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "Cancellazione di una prestazione già annullata da un flusso precedente: non cambia nulla." },
   PRESTAZIONE_RIPETUTA_NEL_FLUSSO: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "La stessa prestazione (ente, codice fiscale, codice, domanda, data) compare più volte nel flusso: vale l'ultima." },
+  PRESTAZIONE_VARIATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: "Inserimento di una prestazione già ricevuta (stessa chiave) con altri valori: vale l'ultimo, il precedente resta nella storia." },
+  PRESTAZIONE_SPOSTATA: { gravita: 'AVVISO', ambito: 'PRESTAZIONE', descrizione: 'PresenzaProvaMezzi cambiata: la prestazione passa all\'altra componente ed è ritirata da quella in cui era.' },
+  // Added to an esito after delivery (never at receipt): a component refused the record for good; it was set aside so the queue moves on.
+  CONSEGNA_RIFIUTATA: { gravita: 'ERRORE', ambito: 'PRESTAZIONE', descrizione: 'Un componente ha rifiutato il record in consegna: messo da parte con il motivo, gli altri record proseguono.' },
 
   // SINA assessment inside a benefit (tables 10–11).
   SINA_CODICE_FORMATO: { gravita: 'ERRORE', ambito: 'SINA', descrizione: 'Un codice di NecessitaInterventiSociali non ha la forma del nomenclatore.' },
@@ -88,10 +92,16 @@ export const CATALOGO_SEGNALAZIONI = Object.freeze({
   SINBA_DATA_FUTURA: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Una data MM/AAAA è successiva al mese di ricezione.' },
   SINBA_ANNO_NASCITA_FUTURO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: "AnnoNascita è successivo all'anno in corso." },
   SINBA_FASCIA_ETA_INCOERENTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: "FasciaEtaBeneficiario non corrisponde a nessuna età avuta dal minore tra la prima segnalazione e la data del flusso." },
-  SINBA_PROVVEDIMENTO_INCOMPLETO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'ProvvedimentoGiudiziario 1 senza DataProvvedimentoGiudiziario o AutoritaProvvedimento.' },
+  // Retired (issue 19): the specification makes DataProvvedimentoGiudiziario and AutoritaProvvedimento optional; see SINBA_PROVVEDIMENTO_SENZA_DATI.
+  SINBA_PROVVEDIMENTO_INCOMPLETO: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Non più emesso: ProvvedimentoGiudiziario 1 senza DataProvvedimentoGiudiziario o AutoritaProvvedimento (la specifica li lascia opzionali).' },
+  SINBA_PROVVEDIMENTO_SENZA_DATI: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'ProvvedimentoGiudiziario 1 senza DataProvvedimentoGiudiziario o AutoritaProvvedimento, campi opzionali: il caso è registrato.' },
   SINBA_PROVVEDIMENTO_DATI_SENZA_PROVVEDIMENTO: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'ProvvedimentoGiudiziario 2 ma sono indicati dati del provvedimento.' },
-  SINBA_DATA_SEGNALAZIONE_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione.' },
+  // Retired (issue 19): the specification makes DataSegnalazione optional; see SINBA_SEGNALAZIONE_SENZA_DATA.
+  SINBA_DATA_SEGNALAZIONE_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Non più emesso: SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione (la specifica la lascia opzionale).' },
+  SINBA_SEGNALAZIONE_SENZA_DATA: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 1 senza DataSegnalazione, campo opzionale: il caso è registrato.' },
   SINBA_DATA_SEGNALAZIONE_SENZA_SEGNALAZIONE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'SegnalazioneAutoritaGiudiziaria 2 ma è indicata DataSegnalazione.' },
+  // Checked by the flows component against the cases already received.
+  SINBA_PRIMA_SEGNALAZIONE_CORRETTA: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'DataPrimaSegnalazione diversa da quella del caso aperto con lo stesso IDBeneficiario: il caso è corretto, non raddoppiato.' },
   SINBA_TIPO_DISABILITA_MANCANTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Disabilita 1 senza TipoDisabilita (la specifica lo lascia facoltativo).' },
   SINBA_DISABILITA_INCOERENTE: { gravita: 'AVVISO', ambito: 'SINBA', descrizione: 'Disabilita 2 ma sono indicati TipoDisabilita o InvCivCertificazioni.' },
   SINBA_REGIONE_RESIDENZA_MANCANTE: { gravita: 'ERRORE', ambito: 'SINBA', descrizione: 'Residenza in Italia (CodiceNazioneResidenza 380) senza CodiceRegioneResidenza.' },

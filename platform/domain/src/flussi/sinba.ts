@@ -8,7 +8,7 @@
  * fiscale is rejected, and messages mask it.
  */
 import { isWellFormedCodicePrestazione } from '../nomenclatore';
-import { regioneByCodice } from '../territori';
+import { regioneDm1986 } from '../regioni-dm1986';
 import type { CasoSinbaFlusso } from './records';
 import type { ContestoValidazione } from './contesto';
 import { creaSegnalazione, statoEsito } from './esito';
@@ -156,16 +156,18 @@ export function validaCasoSinba(caso: CasoSinbaFlusso, contesto: ContestoValidaz
     }
   }
 
-  // Court measure and report to the judicial authority.
+  // Court measure and report to the judicial authority. The specification makes the measure's date and
+  // authority and the report's date optional with no condition (lines 1107–1134): their absence is said,
+  // never refused.
   if (attr('ProvvedimentoGiudiziario') === '1') {
     const mancanti = ['DataProvvedimentoGiudiziario', 'AutoritaProvvedimento'].filter((c) => attr(c) === undefined);
     if (mancanti.length > 0) {
       push(
-        'SINBA_PROVVEDIMENTO_INCOMPLETO',
+        'SINBA_PROVVEDIMENTO_SENZA_DATI',
         mancanti[0] ?? 'ProvvedimentoGiudiziario',
         `c'è un provvedimento giudiziario (ProvvedimentoGiudiziario 1) ma ${mancanti.length === 1 ? 'manca' : 'mancano'} ` +
-          `${elenco(mancanti)}. Indicare ${mancanti.length === 1 ? 'il dato' : 'i dati'} del provvedimento e ` +
-          `inviare di nuovo il caso.`,
+          `${elenco(mancanti)}. Il caso è registrato (${mancanti.length === 1 ? 'il campo è opzionale' : 'i campi sono opzionali'}); ` +
+          `${mancanti.length === 1 ? 'indicarlo nei prossimi invii se noto' : 'indicarli nei prossimi invii se noti'}.`,
       );
     }
   } else if (attr('ProvvedimentoGiudiziario') === '2') {
@@ -184,10 +186,10 @@ export function validaCasoSinba(caso: CasoSinbaFlusso, contesto: ContestoValidaz
   }
   if (attr('SegnalazioneAutoritaGiudiziaria') === '1' && attr('DataSegnalazione') === undefined) {
     push(
-      'SINBA_DATA_SEGNALAZIONE_MANCANTE',
+      'SINBA_SEGNALAZIONE_SENZA_DATA',
       'DataSegnalazione',
       `c'è una segnalazione all'autorità giudiziaria (SegnalazioneAutoritaGiudiziaria 1) ma manca DataSegnalazione. ` +
-        `Indicare il mese della segnalazione (MM/AAAA) e inviare di nuovo il caso.`,
+        `Il caso è registrato (il campo è opzionale); indicare il mese della segnalazione (MM/AAAA) nei prossimi invii se noto.`,
     );
   } else if (attr('SegnalazioneAutoritaGiudiziaria') === '2' && attr('DataSegnalazione') !== undefined) {
     push(
@@ -224,17 +226,17 @@ export function validaCasoSinba(caso: CasoSinbaFlusso, contesto: ContestoValidaz
       'SINBA_REGIONE_RESIDENZA_MANCANTE',
       'CodiceRegioneResidenza',
       `la residenza è in Italia (CodiceNazioneResidenza 380) ma manca CodiceRegioneResidenza, obbligatorio in ` +
-        `questo caso. Indicare il codice della regione di residenza (due cifre, ad esempio 12 per il Lazio) e ` +
+        `questo caso. Indicare il codice della regione di residenza (due cifre, codifica DM1986, ad esempio 08 per il Lazio) e ` +
         `inviare di nuovo il caso.`,
     );
   }
   for (const campo of ['CodiceRegioneResidenza', 'CodiceRegioneResidenzaPadre', 'CodiceRegioneResidenzaMadre']) {
     const codice = attr(campo);
-    if (codice !== undefined && !regioneByCodice(codice)) {
+    if (codice !== undefined && !regioneDm1986(codice)) {
       push(
         'SINBA_REGIONE_SCONOSCIUTA',
         campo,
-        `${campo} «${codice}» non è il codice di una regione (da 01 Piemonte a 20 Sardegna). Questo non blocca il caso; ` +
+        `${campo} «${codice}» non è il codice di una regione nella codifica DM1986 (da 01 Abruzzo a 21 Veneto). Questo non blocca il caso; ` +
           `correggere il codice nei prossimi invii.`,
       );
     }

@@ -126,7 +126,8 @@ export function beneficiario(
       genere: '1',
       codiceCittadinanza: '380',
     },
-    indirizzi: [{ codiceRegione: '12', codiceComune: '058091', codiceNazione: '380' }],
+    // Rome; Lazio is 08 in the DM1986 coding the specification uses for CodiceRegione.
+    indirizzi: [{ codiceRegione: '08', codiceComune: '058091', codiceNazione: '380' }],
     prestazioni,
     ...over,
   };
@@ -157,7 +158,7 @@ export function casoSinba(attributi: Record<string, string | undefined> = {}, ov
     carattereAffido: '1',
     fasciaEtaBeneficiario: '4',
     annoNascita: '2014',
-    codiceRegioneResidenza: '12',
+    codiceRegioneResidenza: '08',
     codiceNazioneResidenza: '380',
     ...attributi,
   };

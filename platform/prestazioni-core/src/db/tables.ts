@@ -1,6 +1,6 @@
 import { caseloadTable, type CaseloadTable } from '@casellario/kit/tables';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, check, date, foreignKey, index, integer, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, date, foreignKey, index, integer, jsonb, numeric, smallint, timestamp, uniqueIndex, uuid, varchar, type PgSchema } from 'drizzle-orm/pg-core';
 
 // This module imports drizzle-orm only: drizzle-kit loads it (through each subgraph's
 // src/db/schema.ts) with its own CommonJS loader, which must not reach the rest of the kit.
@@ -233,6 +233,41 @@ export type AggregatoTable = ReturnType<typeof aggregatoTable>;
 export type AggregatoStatoTable = ReturnType<typeof aggregatoStatoTable>;
 
 /**
+ * The history of each benefit as flows changed it: one row per insertion (I),
+ * variation (V, an insertion of a benefit already active, with other values or
+ * not) and cancellation (C) delivered, with the values it carried, the flow and
+ * record it came in, the sending ente and when the registry received it. The
+ * benefit row holds the latest state; this table says how it got there. Unique
+ * per benefit, flow, record and operation: a batch delivered again adds nothing.
+ */
+export function storiaTable(schema: PgSchema) {
+  return schema.table(
+    'prestazione_storia',
+    {
+      id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+      prestazioneId: uuid().notNull(),
+      // Like every table of a component: what distributes it (DESIGN.md §4).
+      personaId: uuid().notNull(),
+      enteCodice: varchar({ length: 32 }).notNull(),
+      operazione: char({ length: 1 }).notNull(),
+      /** The record's attributes in the flow's vocabulary, as delivered. */
+      valori: jsonb().notNull(),
+      flusso: varchar({ length: 50 }).notNull(),
+      record: integer().notNull(),
+      ricevutoIl: timestamp({ withTimezone: true }).notNull(),
+      registratoIl: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      check('prestazione_storia_operazione', sql`${t.operazione} in ('I', 'V', 'C')`),
+      uniqueIndex('prestazione_storia_consegna').on(t.prestazioneId, t.flusso, t.record, t.operazione),
+      index('prestazione_storia_prestazione').on(t.prestazioneId, t.ricevutoIl),
+    ],
+  );
+}
+
+export type StoriaTable = ReturnType<typeof storiaTable>;
+
+/**
  * The tables of a benefit component: its benefits, its copy of the caseload (kit
  * `caseloadTable`) and the accertamenti recorded on its benefits. The companions
  * are registered against the benefit table so that every query built from the
@@ -244,13 +279,23 @@ export function prestazioniTables(schema: PgSchema, provaMezzi: readonly CodiceP
   const accertamento = accertamentoTable(schema, prestazione);
   const aggregato = aggregatoTable(schema);
   const aggregatoStato = aggregatoStatoTable(schema);
+  const storia = storiaTable(schema);
   caseloadOf.set(prestazione, caseload);
+  storiaOf.set(prestazione, storia);
   accertamentoOf.set(prestazione, accertamento);
   cubeOf.set(prestazione, { aggregato, aggregatoStato });
-  return { prestazione, caseload, accertamento, aggregato, aggregatoStato };
+  return { prestazione, caseload, accertamento, aggregato, aggregatoStato, storia };
 }
 
 const caseloadOf = new WeakMap<PrestazioneTable, CaseloadTable>();
+const storiaOf = new WeakMap<PrestazioneTable, StoriaTable>();
+
+/** The history table of the component a benefit table belongs to. */
+export function storiaFor(t: PrestazioneTable): StoriaTable {
+  const table = storiaOf.get(t);
+  if (!table) throw new Error('benefit table created without prestazioniTables(): no history');
+  return table;
+}
 const accertamentoOf = new WeakMap<PrestazioneTable, AccertamentoTable>();
 const cubeOf = new WeakMap<PrestazioneTable, { aggregato: AggregatoTable; aggregatoStato: AggregatoStatoTable }>();
 

@@ -73,21 +73,35 @@ const chiaveEnte = (ente: string | null) => ente ?? '\u0000';
  * a record of one ente never changes what another ente delivered, and a claim
  * contradicting the codice fiscale never sets year, sex or birthplace.
  * Idempotent: delivering the same beneficiaries again returns the same ids and
- * changes nothing. Returns one `{ personaId }` per item, in order.
+ * changes nothing. Returns one `{ personaId }` per item, in order; an item whose
+ * codice fiscale is not valid gets `{ ok: false, errore }` (kit
+ * `EsitoItemConsegna`) and the others are stored: one bad person never fails the
+ * batch (issue 19).
  */
-export async function consegnaPersone(handle: DatabaseHandle, items: readonly PersonaConsegnata[]): Promise<Array<{ personaId: string }>> {
+export async function consegnaPersone(
+  handle: DatabaseHandle,
+  items: readonly PersonaConsegnata[],
+): Promise<Array<{ personaId: string } | { ok: false; errore: string }>> {
   // The newest record of each (codice fiscale, ente): one statement may not upsert a row twice.
   const latest = new Map<string, Map<string, { item: PersonaConsegnata; claim: Dichiarazione }>>();
-  for (const item of items) {
+  const invalidi = new Set<number>();
+  items.forEach((item, n) => {
     const check = validateCodiceFiscale(item.codiceFiscale);
-    if (!check.valid || !check.kind) throw new Error('codice fiscale non valido in consegna');
+    if (!check.valid || !check.kind) {
+      invalidi.add(n);
+      return;
+    }
     const claim = dichiarazioneDi(item);
     const perEnte = latest.get(check.normalized) ?? new Map();
     latest.set(check.normalized, perEnte);
     const seen = perEnte.get(chiaveEnte(claim.ente));
     if (!seen || claim.versione >= seen.claim.versione) perEnte.set(chiaveEnte(claim.ente), { item, claim });
-  }
-  if (latest.size === 0) return [];
+  });
+  const risposta = (ids: Map<string, string>) =>
+    items.map((item, n) =>
+      invalidi.has(n) ? { ok: false as const, errore: 'codice fiscale non valido in consegna' } : { personaId: ids.get(validateCodiceFiscale(item.codiceFiscale).normalized)! },
+    );
+  if (latest.size === 0) return risposta(new Map());
   const ids = new Map<string, string>();
   await handle.db.transaction(async (txDb) => {
     const tx = txDb as unknown as Tx;
@@ -198,5 +212,5 @@ export async function consegnaPersone(handle: DatabaseHandle, items: readonly Pe
       ),
     );
   });
-  return items.map((item) => ({ personaId: ids.get(item.codiceFiscale.trim().toUpperCase())! }));
+  return risposta(ids);
 }

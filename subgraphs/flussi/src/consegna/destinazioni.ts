@@ -24,7 +24,24 @@ const prestazione = (nome: 'prestazioni-agevolate' | 'prestazioni-sociali'): Des
   persone: true,
   toItems: (payload, personaId) => {
     if (payload.tipo !== 'prestazione') throw new Error(`payload ${payload.tipo} instradato a ${nome}`);
-    return [{ ...payload.prestazione, personaId: personaId(payload.persona) }];
+    const items: unknown[] = [];
+    const storia = (operazione?: 'C') =>
+      payload.storia ? { storia: { ...payload.storia, ...(operazione ? { operazione } : {}), prestazioneId: payload.prestazione.id } } : {};
+    // A benefit moved here from the other component: withdrawn there, with the key date that component stored.
+    if (payload.ritiro?.componente === nome) {
+      const data = payload.ritiro.dataRiferimento;
+      items.push({
+        ...payload.prestazione,
+        id: payload.ritiro.id,
+        tipoOperazione: 'C',
+        dataInizioPrestazione: data,
+        dataErogazionePrestazione: data,
+        personaId: personaId(payload.persona),
+        ...storia('C'),
+      });
+    }
+    if (!payload.componente || payload.componente === nome) items.push({ ...payload.prestazione, personaId: personaId(payload.persona), ...storia() });
+    return items;
   },
 });
 

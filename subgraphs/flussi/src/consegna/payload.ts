@@ -59,6 +59,20 @@ export interface PrestazionePayload {
   /** Attributes of `PrestazioniSociali` by lowercased XSD name, plus id, ente and residence. */
   prestazione: Record<string, string | number | undefined> & { id: string; enteCodice: string };
   sina?: Record<string, unknown>;
+  /**
+   * The benefit component this record goes to: the original record's for a
+   * cancellation, whatever its `PresenzaProvaMezzi`. Absent in payloads queued
+   * before it existed (then every benefit destination listed takes the record).
+   */
+  componente?: 'prestazioni-agevolate' | 'prestazioni-sociali';
+  /**
+   * A changed `PresenzaProvaMezzi` moves the benefit: the component it was in
+   * receives a cancellation of it (its key date as that component stored it),
+   * so that it is never active in two components once delivered.
+   */
+  ritiro?: { componente: 'prestazioni-agevolate' | 'prestazioni-sociali'; dataRiferimento: string; id: string };
+  /** For the benefit's history in its component (prestazioni-core `StoriaConsegna`, less the id). */
+  storia?: { operazione: 'I' | 'V' | 'C'; flusso: string; record: number; ricevutoIl: string };
 }
 
 /** A SINBA case, pseudonymous at source: no person involved. */

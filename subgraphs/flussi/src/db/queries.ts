@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@casellario/kit';
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { destinazione, esito, flusso } from './schema';
+import { esito, flusso } from './schema';
 
 export type FlussoRow = typeof flusso.$inferSelect;
 export type EsitoRow = typeof esito.$inferSelect;
@@ -62,34 +62,35 @@ export async function listEsiti(
 
 /**
  * Delivery progress of a flow's records, and what holds back the rest. A record
- * is delivered once every destination it goes to has stored it; every accepted
- * record goes to at least one.
+ * is delivered once every destination it goes to has stored it or set it aside
+ * (refused for good: `scartati`, with the reasons); every accepted record goes
+ * to at least one destination.
  */
 export async function statoConsegna(handle: DatabaseHandle, flussoIds: string[]) {
   const ids = sql.join(flussoIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const [counts] = await handle.rows<{ accettati: number; daConsegnare: number }>(sql`
+  const [counts] = await handle.rows<{ accettati: number; daConsegnare: number; scartati: number }>(sql`
     select
       (select coalesce(sum(f.accettati + f.con_avvisi), 0)::int from flussi.flusso f where f.id in (${ids})) as "accettati",
       (select count(*)::int from (
          select c.flusso_id, n from flussi.consegna_parte c, unnest(c.numeri[c.consegnati + 1:]) as n
          where c.flusso_id in (${ids}) and c.consegnato_il is null
-         group by 1, 2) as record) as "daConsegnare"`);
+         group by 1, 2) as record) as "daConsegnare",
+      (select count(distinct (s.flusso_id, s.numero))::int from flussi.consegna_scarto s where s.flusso_id in (${ids})) as "scartati"`);
   const daConsegnare = counts?.daConsegnare ?? 0;
+  const scartati = counts?.scartati ?? 0;
   let ultimoErrore: string | null = null;
   if (daConsegnare > 0) {
-    const [blocked] = await handle.db
-      .select({ errore: destinazione.ultimoErrore })
-      .from(destinazione)
-      .where(
-        and(
-          sql`${destinazione.ultimoErrore} is not null`,
-          sql`exists (select 1 from flussi.consegna_parte c where c.flusso_id in (${ids}) and c.destinazione = ${destinazione.nome} and c.consegnato_il is null)`,
-        ),
-      )
-      .limit(1);
+    // The failure of one of this flow's own parts first: it is what holds these records.
+    const [blocked] = await handle.rows<{ errore: string }>(sql`
+      select c.ultimo_errore as errore from flussi.consegna_parte c
+      where c.flusso_id in (${ids}) and c.consegnato_il is null and c.ultimo_errore is not null
+      order by c.id limit 1`);
     ultimoErrore = blocked?.errore ?? null;
   }
-  return { consegnati: (counts?.accettati ?? 0) - daConsegnare, daConsegnare, ultimoErrore };
+  const motivi = await handle.rows<{ numero: number; destinazione: string; motivo: string }>(sql`
+    select s.numero, s.destinazione, s.motivo from flussi.consegna_scarto s
+    where s.flusso_id in (${ids}) order by s.numero, s.destinazione limit 100`);
+  return { consegnati: (counts?.accettati ?? 0) - daConsegnare - scartati, daConsegnare, scartati, ultimoErrore, scarti: motivi };
 }
 
 /** Records per segnalazione code across a flow's parts, most frequent first. */

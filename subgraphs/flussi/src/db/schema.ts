@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Everything the flows component stores lives in its own Postgres schema. */
 export const flussi = pgSchema('flussi');
@@ -102,9 +102,18 @@ export const consegnaParte = flussi.table(
     destinazione: varchar({ length: 32 }).notNull(),
     /** Record numbers (as in the esiti) for this destination, in order. */
     numeri: integer().array().notNull(),
-    /** How many of `numeri` the destination has stored. */
+    /** How many of `numeri` the destination has stored (or set aside, see `consegnaScarto`). */
     consegnati: integer().notNull().default(0),
     consegnatoIl: timestamp({ withTimezone: true }),
+    /**
+     * Back-off of this part on this destination after a failure that may pass
+     * (the component down, a timeout): per part, so an ente's failing part waits
+     * alone while other enti's parts go on; the ente's later parts wait behind it,
+     * which keeps an insertion before its cancellation.
+     */
+    tentativi: integer().notNull().default(0),
+    prossimoTentativo: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ultimoErrore: text(),
   },
   (t) => [
     unique('consegna_parte_destinazione').on(t.flussoId, t.destinazione),
@@ -114,6 +123,25 @@ export const consegnaParte = flussi.table(
       .where(sql`${t.consegnatoIl} is null`),
     check('consegna_parte_cursore', sql`${t.consegnati} between 0 and cardinality(${t.numeri})`),
   ],
+);
+
+/**
+ * Records a destination refused for good (its per-item answer `{ ok: false }`):
+ * set aside with the reason, so the queue moves on. Shown in the flow's delivery
+ * state and, as a segnalazione `CONSEGNA_RIFIUTATA`, in the record's esito.
+ */
+export const consegnaScarto = flussi.table(
+  'consegna_scarto',
+  {
+    flussoId: uuid()
+      .notNull()
+      .references(() => flusso.id),
+    numero: integer().notNull(),
+    destinazione: varchar({ length: 32 }).notNull(),
+    motivo: text().notNull(),
+    scartatoIl: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.flussoId, t.numero, t.destinazione] })],
 );
 
 /**
@@ -143,6 +171,19 @@ export const prestazioneNota = flussi.table('prestazione_nota', {
   annullata: boolean().notNull().default(false),
   /** PSA or PS, and whether a SINA assessment came with it. */
   componente: varchar({ length: 40 }).notNull(),
+  /**
+   * The day the component keys the benefit on (`coalesce(DataInizio, DataErogazione)`
+   * of the last insertion): a cancellation is sent with it, so it names the row
+   * the component holds even when it carries only the date of the registry's key.
+   * Null for benefits noted before migration 0005 (then the cancellation's own dates).
+   */
+  dataComponente: date({ mode: 'string' }),
+  /**
+   * Keyed hash of the values of the last insertion: a re-sent insertion with
+   * other values is a variation (an AVVISO), with the same values a repetition.
+   * Null for benefits noted before migration 0005 and for SIP cases.
+   */
+  impronta: bytea(),
 });
 
 /**
@@ -161,6 +202,8 @@ export const fontePull = flussi.table(
     baseUrl: text().notNull(),
     tokenEnv: varchar({ length: 128 }),
     tokenFile: text(),
+    /** The PDND purpose for this comune's e-service: the collector presents a PDND voucher for it. */
+    pdndPurposeId: varchar({ length: 64 }),
     sinceMs: bigint({ mode: 'number' }).notNull().default(0),
     attiva: boolean().notNull().default(true),
     /** What the last run did or why it failed, in Italian, for operators. */

@@ -49,6 +49,12 @@ function daErroreXsd(e: Errore, prefisso: string): Segnalazione {
  * Esiti of a PS_PSA_SINA flow: the specification's rules per beneficiary, and
  * for records the XML schema already refused, the schema's errors instead (the
  * rules assume a schema-valid record and would only add noise).
+ *
+ * Every record is judged on its own, whatever its siblings: the rules run on the
+ * beneficiary with its schema-valid benefits only, so a schema error in one
+ * benefit never switches off the checks (the codice fiscale's check character
+ * among them) on another. That is half of "accepted means deliverable": a
+ * record answered ACCETTATO passed every check a component makes at delivery.
  */
 export function valutaBeneficiari(
   beneficiari: readonly BeneficiarioFlusso[],
@@ -57,10 +63,11 @@ export function valutaBeneficiari(
 ): Array<RecordValutato<{ beneficiario: BeneficiarioFlusso; prestazione: PrestazioneFlusso }>> {
   const out: Array<RecordValutato<{ beneficiario: BeneficiarioFlusso; prestazione: PrestazioneFlusso }>> = [];
   for (const beneficiario of beneficiari) {
-    const xsdDelBeneficiario = beneficiario.prestazioni.some((p) => erroriXsd.has(p.posizione.numero));
+    const valide = beneficiario.prestazioni.filter((p) => !erroriXsd.has(p.posizione.numero));
     let regole = new Map<number, Segnalazione[]>();
-    if (!xsdDelBeneficiario) {
-      regole = new Map(validaBeneficiario(beneficiario, contesto).map((e) => [e.numero, e.segnalazioni]));
+    if (valide.length > 0) {
+      const soloValide = valide.length === beneficiario.prestazioni.length ? beneficiario : { ...beneficiario, prestazioni: valide };
+      regole = new Map(validaBeneficiario(soloValide, contesto).map((e) => [e.numero, e.segnalazioni]));
     }
     for (const prestazione of beneficiario.prestazioni) {
       const numero = prestazione.posizione.numero;

@@ -1,5 +1,6 @@
 import {
   comuneByBelfiore,
+  istatDaDm1986,
   type BeneficiarioFlusso,
   type CasoSinbaFlusso,
   type CasoSipFlusso,
@@ -10,12 +11,50 @@ import { uuidFromMac, type FlussiKeys } from '../keys';
 import type { PersonaPayload, PrestazionePayload, ProvenienzaPayload, SinbaPayload, SipPayload } from '../consegna/payload';
 
 /**
+ * The date that identifies a benefit, one rule for insertions and cancellations
+ * alike: DataInizioPrestazione for a periodic benefit (CaratterePrestazione 1),
+ * DataErogazionePrestazione for a one-off one (2) — the date the specification
+ * makes mandatory for each; the other date only when that one is missing. As an
+ * `xs:date` value: the calendar day, the optional time zone dropped
+ * (`2026-04-01Z` and `2026-04-01` are the same benefit).
+ */
+export function dataChiave(p: Pick<PrestazioneFlusso, 'caratterePrestazione' | 'dataInizioPrestazione' | 'dataErogazionePrestazione'>): string {
+  const data = p.caratterePrestazione === '2' ? (p.dataErogazionePrestazione ?? p.dataInizioPrestazione) : (p.dataInizioPrestazione ?? p.dataErogazionePrestazione);
+  return data === undefined ? '' : giorno(data);
+}
+
+/**
+ * The date a benefit component keys the record on (`data_riferimento`,
+ * `coalesce(data_inizio, data_erogazione)`), as a day: remembered with the
+ * benefit so that a later cancellation names the row the component holds.
+ */
+export function dataComponente(p: Pick<PrestazioneFlusso, 'dataInizioPrestazione' | 'dataErogazionePrestazione'>): string | null {
+  const data = p.dataInizioPrestazione ?? p.dataErogazionePrestazione;
+  return data === undefined ? null : giorno(data);
+}
+
+/**
  * The natural key of a benefit as the registry identifies it across flows: ente,
- * codice fiscale, code, application protocol, start (periodic) or payment
- * (one-off) date. Hashed with the flows component's key wherever it is stored.
+ * codice fiscale, code, application protocol and the date `dataChiave` picks.
+ * Hashed with the flows component's key wherever it is stored.
  */
 export function chiavePrestazione(ente: string, codiceFiscale: string, p: PrestazioneFlusso): string {
-  return [ente, codiceFiscale.trim().toUpperCase(), p.codicePrestazione, p.protocolloDomanda, p.dataInizioPrestazione ?? p.dataErogazionePrestazione ?? ''].join('|');
+  return [ente, codiceFiscale.trim().toUpperCase(), p.codicePrestazione, p.protocolloDomanda, dataChiave(p)].join('|');
+}
+
+/**
+ * The attributes of an insertion that make a re-sent one a variation when they
+ * differ: all but the key, the operation and `PresenzaProvaMezzi` (a changed one
+ * is a move, said as such).
+ */
+export function valoriPrestazione(p: PrestazioneFlusso): string {
+  const { posizione: _posizione, sina, tipoOperazione: _op, presenzaProvaMezzi: _ppm, ...attributi } = p;
+  const giorni = Object.fromEntries(
+    Object.entries(attributi)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'string' && k.startsWith('data') ? giorno(v) : v]),
+  );
+  return JSON.stringify([Object.keys(giorni).sort().map((k) => [k, giorni[k]]), sina ?? null]);
 }
 
 /** Which benefit component a record belongs to (DESIGN.md §1): PSA for 1 and 3, PS for 2 and 4. */
@@ -74,16 +113,33 @@ export function prestazionePayload(
   versione: number,
   conSina: boolean,
   origine?: OrigineRecord,
+  instradamento: {
+    componente: 'prestazioni-agevolate' | 'prestazioni-sociali';
+    /** For a cancellation: the day the component keyed the benefit on when it was inserted. */
+    dataComponente?: string | null;
+    ritiro?: { componente: 'prestazioni-agevolate' | 'prestazioni-sociali'; dataRiferimento: string } | null;
+    /** Where the record came from, for the benefit's history. */
+    storia?: PrestazionePayload['storia'];
+  } = { componente: componenteDi(p.presenzaProvaMezzi) },
 ): PrestazionePayload {
   const ente = intestazione.ente.codice;
   const chiave = chiavePrestazione(ente, b.codiceFiscale, p);
   const id = uuidFromMac(keys.mac(`prestazione|${chiave}`));
   const residenza = b.indirizzi[0];
-  const { posizione: _posizione, sina, periodoErogazione, ...attributi } = p;
+  const { posizione: _posizione, sina, periodoErogazione, ...grezzi } = p;
+  // Dates as days: an xs:date may carry a time zone, which the components' date columns do not keep.
+  const attributi = Object.fromEntries(Object.entries(grezzi).map(([k, v]) => [k, typeof v === 'string' && k.startsWith('data') ? giorno(v) : v])) as typeof grezzi;
+  if (p.tipoOperazione === 'C' && instradamento.dataComponente) {
+    // The component finds the row by coalesce(start, payment): give it the day it stored.
+    attributi.dataInizioPrestazione = instradamento.dataComponente;
+  }
   const tipoOperazione = p.tipoOperazione ?? 'I';
   const comuni = { codiceComuneResidenza: residenza?.codiceComune, codiceRegioneResidenza: residenza?.codiceRegione };
   const payload: PrestazionePayload = {
     tipo: 'prestazione',
+    componente: instradamento.componente,
+    ...(instradamento.storia ? { storia: instradamento.storia } : {}),
+    ...(instradamento.ritiro ? { ritiro: { ...instradamento.ritiro, id: uuidFromMac(keys.mac(`ritiro|${chiave}|${instradamento.ritiro.dataRiferimento}`)) } } : {}),
     persona: personaPayload(b, versione, intestazione, tipoOperazione, origine),
     prestazione: {
       ...attributi,
@@ -105,7 +161,7 @@ export function prestazionePayload(
       prestazioneId: id,
       codicePrestazione: p.codicePrestazione,
       protocolloDomanda: p.protocolloDomanda,
-      dataValutazione: p.dataInizioPrestazione ?? p.dataErogazionePrestazione,
+      dataValutazione: dataComponente(p) ?? undefined,
       ...(sina
         ? {
             mobilita: sina.mobilita,
@@ -144,7 +200,8 @@ export function sinbaPayload(intestazione: IntestazioneFlusso, caso: CasoSinbaFl
       idBeneficiario: caso.idBeneficiario,
       prestazioni: caso.prestazioni,
       composizioneFamiglia: caso.composizioneFamiglia,
-      attributi: caso.attributi,
+      // Region codes DM1986 in the flow, ISTAT in the registry (see @casellario/domain regioni-dm1986).
+      attributi: Object.fromEntries(Object.entries(caso.attributi).map(([k, v]) => [k, /^codiceregioneresidenza/i.test(k) ? istatDaDm1986(v) : v])),
     },
     sede: { codiceComune: enteComune ? (sede?.istat ?? null) : null, codiceRegione: sede?.codiceRegione ?? '00' },
   };

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import {
   creaSegnalazione,
+  istatDaDm1986,
   riferimentoCasoSip,
   validaIntestazione,
   type BeneficiarioFlusso,
@@ -21,7 +22,7 @@ import type { DeliveryWorker } from '../consegna/worker';
 import { consegnaParte, flusso, lottoConsegna, prestazioneNota } from '../db/schema';
 import type { FlussiKeys } from '../keys';
 import { aggiungi, valutaBeneficiari, valutaCasiSinba, valutaCasiSip, type RecordValutato, type Segnalazione } from './esiti';
-import { chiaveCasoSip, chiavePrestazione, componenteDi, prestazionePayload, sinbaPayload, sipPayload } from './payloads';
+import { chiaveCasoSip, chiavePrestazione, componenteDi, dataChiave, dataComponente, prestazionePayload, sinbaPayload, sipPayload, valoriPrestazione } from './payloads';
 
 export interface IngestDeps {
   handle: DatabaseHandle;
@@ -107,15 +108,17 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
 
   type Riga = { valutato: RecordValutato<unknown>; payload: Payload | null; destinazioni: string[] };
   const righe: Riga[] = [];
-  const note: Array<{ chiave: Buffer; annullata: boolean; componente: string }> = [];
+  const note: Array<{ chiave: Buffer; annullata: boolean; componente: string; dataComponente: string | null; impronta: Buffer | null }> = [];
 
   if (letto.tipo === 'PS_PSA_SINA') {
     const valutati = valutaBeneficiari(letto.records as BeneficiarioFlusso[], letto.erroriPerRecord, contesto);
-    // Cancellations are checked against what the registry already received, and against this flow.
+    // Every record is checked against what the registry already received, and against this flow:
+    // a cancellation must name a known benefit; an insertion of a known one is a repetition, a
+    // variation (other values) or a move (another component).
     const chiavi = valutati.map((v) => chiavePrestazione(intestazione.ente.codice, v.record.beneficiario.codiceFiscale, v.record.prestazione));
     const mac = chiavi.map((k) => deps.keys.mac(k));
-    const noti = await lookupNote(deps.handle, mac.filter((_, i) => valutati[i]!.record.prestazione.tipoOperazione === 'C'));
-    const nelFlusso = new Map<string, { annullata: boolean; componente: string; conSina: boolean }>();
+    const noti = await lookupNote(deps.handle, mac.filter((_, i) => valutati[i]!.stato !== 'RIFIUTATO'));
+    const nelFlusso = new Map<string, Nota>();
     valutati.forEach((v, i) => {
       const { beneficiario, prestazione } = v.record;
       const key = mac[i]!.toString('hex');
@@ -123,44 +126,110 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
         if (nelFlusso.has(key)) {
           aggiungi(v, creaSegnalazione('PRESTAZIONE_RIPETUTA_NEL_FLUSSO', `Prestazione n. ${v.numero + offset}: la stessa prestazione compare più volte nel flusso; vale l'ultima inviata.`));
         }
+        const prima = nelFlusso.get(key) ?? noti.get(key);
+        const annullata = prestazione.tipoOperazione === 'C';
         let componente = componenteDi(prestazione.presenzaProvaMezzi);
         let conSina = Boolean(prestazione.sina);
-        if (prestazione.tipoOperazione === 'C') {
-          const prima = nelFlusso.get(key) ?? noti.get(key);
+        let dataComp = dataComponente(prestazione);
+        let impronta: Buffer | null = annullata ? null : deps.keys.mac(`valori|${valoriPrestazione(prestazione)}`);
+        let ritiro: { componente: typeof componente; dataRiferimento: string } | null = null;
+        const rif = `Prestazione n. ${v.numero + offset} (${prestazione.codicePrestazione}, domanda ${prestazione.protocolloDomanda})`;
+        if (annullata) {
           if (!prima) {
             aggiungi(
               v,
               creaSegnalazione(
                 'PRESTAZIONE_ANNULLAMENTO_SCONOSCIUTA',
-                `Prestazione n. ${v.numero + offset} (${prestazione.codicePrestazione}, domanda ${prestazione.protocolloDomanda}): si chiede di annullare una prestazione che il registro non ha mai ricevuto da questo ente con questi dati. Verificare codice, protocollo della domanda, data e codice fiscale.`,
+                `${rif}: si chiede di annullare una prestazione che il registro non ha mai ricevuto da questo ente con questi dati. Verificare codice, protocollo della domanda, data e codice fiscale.`,
               ),
             );
           } else {
-            componente = prima.componente as typeof componente;
+            // A cancellation goes where the benefit is, whatever PresenzaProvaMezzi it carries.
+            componente = prima.componente;
             conSina = prima.conSina;
+            dataComp = prima.dataComponente ?? dataComp;
+            impronta = prima.impronta;
             if (prima.annullata) {
               aggiungi(v, creaSegnalazione('PRESTAZIONE_GIA_ANNULLATA', `Prestazione n. ${v.numero + offset}: era già stata annullata; l'annullamento non cambia nulla.`));
             }
           }
+        } else if (prima && !prima.annullata) {
+          if (prima.impronta && impronta && !prima.impronta.equals(impronta)) {
+            aggiungi(
+              v,
+              creaSegnalazione(
+                'PRESTAZIONE_VARIATA',
+                `${rif}: la prestazione era già stata inviata con altri valori; vale quest'ultimo invio, e il precedente resta nella storia della prestazione.`,
+              ),
+            );
+          }
+          if (prima.componente !== componente) {
+            ritiro = { componente: prima.componente, dataRiferimento: prima.dataComponente ?? dataChiave(prestazione) };
+            aggiungi(
+              v,
+              creaSegnalazione(
+                'PRESTAZIONE_SPOSTATA',
+                `${rif}: PresenzaProvaMezzi è cambiata e porta la prestazione in un'altra componente; è ritirata da quella in cui era, e resta attiva in una sola.`,
+                'PresenzaProvaMezzi',
+              ),
+            );
+          }
         }
         if (!rifiutato(v)) {
-          const annullata = prestazione.tipoOperazione === 'C';
-          nelFlusso.set(key, { annullata, componente, conSina });
-          note.push({ chiave: mac[i]!, annullata, componente: conSina ? `${componente}+sina` : componente });
-          const payload = prestazionePayload(deps.keys, intestazione, beneficiario, prestazione, versione(v.numero), conSina, { record: v.numero + offset, ricevutoIl });
+          nelFlusso.set(key, { annullata, componente, conSina, dataComponente: dataComp, impronta });
+          note.push({ chiave: mac[i]!, annullata, componente: conSina ? `${componente}+sina` : componente, dataComponente: dataComp, impronta });
+          // Moved in from the other component, it is an insertion there (its withdrawal a C in the old one).
+          const operazione = annullata ? 'C' : prima && !prima.annullata && !ritiro ? 'V' : 'I';
+          const storia = { operazione, flusso: intestazione.nome, record: v.numero + offset, ricevutoIl: ricevutoIl.toISOString() } as const;
+          const payload = prestazionePayload(
+            deps.keys,
+            intestazione,
+            inIstat(beneficiario),
+            prestazione,
+            versione(v.numero),
+            conSina,
+            { record: v.numero + offset, ricevutoIl },
+            { componente, dataComponente: dataComp, ritiro, storia },
+          );
           // The caseload goes to every person-linked component (the gestione row scope); a cancellation adds nobody.
           const caseload = annullata ? [] : ['caseload'];
-          righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(payload.sina ? ['sina'] : [])] });
+          righe.push({ valutato: v, payload, destinazioni: [...caseload, componente, ...(ritiro ? [ritiro.componente] : []), ...(payload.sina ? ['sina'] : [])] });
           return;
         }
       }
       righe.push({ valutato: v, payload: null, destinazioni: [] });
     });
   } else if (letto.tipo === 'SINBA') {
-    for (const v of valutaCasiSinba(letto.records as CasoSinbaFlusso[], letto.erroriPerRecord, contesto)) {
+    const valutati = valutaCasiSinba(letto.records as CasoSinbaFlusso[], letto.erroriPerRecord, contesto);
+    // A case is the ente's IDBeneficiario while it is open: a record with another DataPrimaSegnalazione
+    // corrects it (the sinba component moves the open case, keeping one), and the sender is told.
+    const mac = valutati.map((v) => deps.keys.mac(chiaveCasoSinba(intestazione.ente.codice, v.record.idBeneficiario)));
+    const noti = await lookupNote(deps.handle, mac.filter((_, i) => valutati[i]!.stato !== 'RIFIUTATO'));
+    const nelFlusso = new Map<string, Nota>();
+    valutati.forEach((v, i) => {
+      const key = mac[i]!.toString('hex');
+      if (v.stato !== 'RIFIUTATO') {
+        const attr = (nome: string) => Object.entries(v.record.attributi).find(([k]) => k.toLowerCase() === nome.toLowerCase())?.[1];
+        const data = primoDelMese(attr('DataPrimaSegnalazione'));
+        const chiuso = attr('MotivazioneChiusuraCarico') !== undefined || attr('SituazioneChiusuraCarico') !== undefined;
+        const prima = nelFlusso.get(key) ?? noti.get(key);
+        if (prima && !prima.annullata && prima.dataComponente && data && prima.dataComponente !== data) {
+          aggiungi(
+            v,
+            creaSegnalazione(
+              'SINBA_PRIMA_SEGNALAZIONE_CORRETTA',
+              `Caso n. ${v.numero + offset}: DataPrimaSegnalazione è diversa da quella del caso aperto con lo stesso IDBeneficiario; il caso è corretto (resta uno solo) e la versione precedente resta nella sua storia.`,
+              'DataPrimaSegnalazione',
+            ),
+          );
+        }
+        const nota = { annullata: chiuso, componente: 'sinba', conSina: false, dataComponente: data, impronta: null } as const;
+        nelFlusso.set(key, nota as unknown as Nota);
+        note.push({ chiave: mac[i]!, annullata: chiuso, componente: 'sinba', dataComponente: data, impronta: null });
+      }
       const accepted = v.stato !== 'RIFIUTATO';
       righe.push({ valutato: v, payload: accepted ? sinbaPayload(intestazione, v.record) : null, destinazioni: accepted ? ['sinba'] : [] });
-    }
+    });
   } else {
     const valutati = valutaCasiSip(letto.records as CasoSipFlusso[], letto.erroriPerRecord, contesto);
     // A case is keyed by ente and ProtocolloCaso; cancellations are checked against what the
@@ -195,7 +264,7 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
         if (!rifiutato(v)) {
           const annullata = caso.tipoOperazione === 'C';
           nelFlusso.set(key, { annullata });
-          note.push({ chiave: mac[i]!, annullata, componente: 'sip' });
+          note.push({ chiave: mac[i]!, annullata, componente: 'sip', dataComponente: null, impronta: null });
           righe.push({ valutato: v, payload: sipPayload(deps.keys, intestazione, caso, versione(v.numero), { record: v.numero + offset, ricevutoIl }), destinazioni: annullata ? ['sip'] : ['caseload', 'sip'] });
           return;
         }
@@ -273,8 +342,16 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
           { name: 'chiave', type: 'text', values: ultime.map((n) => n.chiave.toString('base64')), expression: (v) => `decode(${v}, 'base64')` },
           { name: 'annullata', type: 'boolean', values: ultime.map((n) => n.annullata) },
           { name: 'componente', type: 'text', values: ultime.map((n) => n.componente) },
+          { name: 'data_componente', type: 'date', values: ultime.map((n) => n.dataComponente) },
+          {
+            name: 'impronta',
+            type: 'text',
+            values: ultime.map((n) => n.impronta?.toString('base64') ?? null),
+            expression: (v) => `decode(${v}, 'base64')`,
+          },
         ],
-        sql`on conflict (chiave) do update set annullata = excluded.annullata, componente = excluded.componente`,
+        sql`on conflict (chiave) do update set annullata = excluded.annullata, componente = excluded.componente,
+          data_componente = excluded.data_componente, impronta = excluded.impronta`,
       );
     });
   } catch (error) {
@@ -289,9 +366,48 @@ export async function riceviFlusso(deps: IngestDeps, invio: Invio): Promise<Rice
   return { nome: intestazione.nome, giaRicevuto: false, contenutoDiverso: false };
 }
 
+/**
+ * The key of a SINBA case in the index of known records: the ente and its
+ * IDBeneficiario (NUL separators keep it apart from every other key). `annullata`
+ * there means the case is closed; `data_componente` is its DataPrimaSegnalazione.
+ */
+function chiaveCasoSinba(ente: string, idBeneficiario: string): string {
+  return `caso-sinba\u0000${ente}\u0000${idBeneficiario}`;
+}
+
+/** `MM/AAAA` as the first of its month (`AAAA-MM-01`), as the sinba component stores it. */
+function primoDelMese(meseAnno: string | undefined): string | null {
+  const m = /^(\d{2})\/(\d{4})$/.exec(meseAnno?.trim() ?? '');
+  return m ? `${m[2]}-${m[1]}-01` : null;
+}
+
+/**
+ * The beneficiary with its residence regions in ISTAT, as the registry keeps them:
+ * the flow codes CodiceRegione DM1986 (the Agenzia delle Entrate's table).
+ * Converted once per beneficiary, whatever the number of its benefits.
+ */
+const istat = new WeakMap<BeneficiarioFlusso, BeneficiarioFlusso>();
+function inIstat(b: BeneficiarioFlusso): BeneficiarioFlusso {
+  let converted = istat.get(b);
+  if (!converted) {
+    converted = { ...b, indirizzi: b.indirizzi.map((i) => (i.codiceRegione === undefined ? i : { ...i, codiceRegione: istatDaDm1986(i.codiceRegione) })) };
+    istat.set(b, converted);
+  }
+  return converted;
+}
+
+/** What the registry knows of a benefit (or SIP or SINBA case) already received. */
+interface Nota {
+  annullata: boolean;
+  componente: 'prestazioni-agevolate' | 'prestazioni-sociali';
+  conSina: boolean;
+  dataComponente: string | null;
+  impronta: Buffer | null;
+}
+
 /** Known benefits (and SIP cases) among these keyed hashes, with where they live and whether they are cancelled. */
 async function lookupNote({ db }: DatabaseHandle, chiavi: Buffer[]) {
-  const found = new Map<string, { annullata: boolean; componente: string; conSina: boolean }>();
+  const found = new Map<string, Nota>();
   for (let i = 0; i < chiavi.length; i += BATCH) {
     const rows = await db
       .select()
@@ -299,7 +415,13 @@ async function lookupNote({ db }: DatabaseHandle, chiavi: Buffer[]) {
       .where(inArray(prestazioneNota.chiave, chiavi.slice(i, i + BATCH)));
     for (const r of rows) {
       const [componente, sina] = r.componente.split('+');
-      found.set(r.chiave.toString('hex'), { annullata: r.annullata, componente: componente!, conSina: sina === 'sina' });
+      found.set(r.chiave.toString('hex'), {
+        annullata: r.annullata,
+        componente: componente as Nota['componente'],
+        conSina: sina === 'sina',
+        dataComponente: r.dataComponente,
+        impronta: r.impronta,
+      });
     }
   }
   return found;

@@ -9,6 +9,40 @@ import { esitoFlussoRegistrato, esitoSenzaAcquisizione, mascheraCodiciFiscali, t
 import { leggiToken, registraFonti, type ConfigFonte } from './fonti';
 import { decodificaBase64, leggiDateTime, MAX_VOCI, violazioniFlusso, type CodiceEsito, type EsitoFlusso, type TipoWaas } from './waas';
 
+/**
+ * The specification (§3, "Nota"): a flow exchanged through the API holds one
+ * beneficiary with one benefit (PS_PSA_SINA) or one case (SINBA). More is a
+ * structure the API does not allow: refused whole (`RICHIESTA_INVALIDA`, with the
+ * specification's own wording), nothing stored. Counted on the text, before the
+ * flow is read: element names with or without a namespace prefix.
+ */
+function unRecordSolo(xml: string, tipo: TipoWaas): string | null {
+  const conta = (elemento: string) => (xml.match(new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${elemento}[\\s/>]`, 'g')) ?? []).length;
+  if (tipo === 'SINBA') {
+    const casi = conta('SINBA');
+    return casi > 1 ? `In cooperazione è possibile inviare solo un beneficiario e una prestazione sociale: il flusso contiene ${casi} casi SINBA. Nulla è stato registrato.` : null;
+  }
+  const beneficiari = conta('Beneficiario');
+  const prestazioni = conta('PrestazioniSociali');
+  if (beneficiari > 1 || prestazioni > 1) {
+    const quanti = (n: number, uno: string, molti: string) => `${n} ${n === 1 ? uno : molti}`;
+    return (
+      'In cooperazione è possibile inviare solo un beneficiario e una prestazione sociale: il flusso contiene ' +
+      `${quanti(beneficiari, 'beneficiario', 'beneficiari')} e ${quanti(prestazioni, 'prestazione', 'prestazioni')}. Nulla è stato registrato.`
+    );
+  }
+  return null;
+}
+
+/** `Retry-After` as the OpenAPI declares it: whole seconds, 0 to 3600 (an HTTP date is read too). */
+function leggiRetryAfter(valore: string | null): number | null {
+  if (valore === null) return null;
+  const v = valore.trim();
+  if (/^\d+$/.test(v)) return Math.min(3600, Number(v));
+  const data = Date.parse(v);
+  return Number.isNaN(data) ? null : Math.min(3600, Math.max(0, Math.ceil((data - Date.now()) / 1000)));
+}
+
 /** The `sub` stored as the sender of pulled flows: the registry acting for INPS. */
 export const MITTENTE_PULL = 'svc-inps-pull';
 
@@ -27,6 +61,11 @@ export interface PullCollectorOptions {
   fonti?: readonly ConfigFonte[];
   /** Where `tokenEnv` is looked up (default `process.env`). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * PDND vouchers by purpose (`@casellario/policies` `voucherPdnd`): used for the
+   * comuni configured with `pdndPurposeId`, whose e-services sit behind PDND.
+   */
+  voucherPdnd?: (purposeId: string) => Promise<string>;
   /** First delay before re-sending esiti a comune did not take, doubled each time (default 60 s). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -74,6 +113,7 @@ class ErroreComune extends Error {}
 interface VoceLetta extends RiferimentoVoce {
   tsMs: number;
   codiceEnte: string | undefined;
+  denominazioneEnte: string | undefined;
   flusso: string | undefined;
   /** Why the entry itself is refused (`RICHIESTA_INVALIDA`), before reading its flow. */
   rifiuti: string[];
@@ -157,8 +197,20 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
     fontiDaRegistrare = null;
   }
 
+  /**
+   * Until when each comune asked not to be called (`Retry-After` with 429 or 503,
+   * as the OpenAPI declares it): process memory, since a restart that calls once
+   * more only gets the same answer again.
+   */
+  const attese = new Map<string, number>();
+
   /** One HTTP call with the per-call timeout and a cap on the answer's size. */
-  async function chiama(url: string, operazione: string, token: string | null, body?: unknown): Promise<{ status: number; testo: string; location: string | null }> {
+  async function chiama(
+    url: string,
+    operazione: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<{ status: number; testo: string; location: string | null; retryAfter: number | null }> {
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), arresto.signal]);
     try {
       const res = await fetchFn(url, {
@@ -174,7 +226,7 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
         redirect: 'manual',
       });
       const testo = await leggiCorpo(res, operazione);
-      return { status: res.status, testo, location: res.headers.get('location') };
+      return { status: res.status, testo, location: res.headers.get('location'), retryAfter: leggiRetryAfter(res.headers.get('retry-after')) };
     } catch (error) {
       if (error instanceof ErroreComune) throw error;
       if (arresto.signal.aborted) throw new ErroreComune(`${operazione} interrotta dall'arresto del servizio.`);
@@ -233,6 +285,12 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
   async function leggiPagina(base: string, ente: string, since: number, token: string | null): Promise<{ voci: VoceLetta[]; avvisi: string[] }> {
     const operazione = 'GET /flussi';
     const r = await chiama(`${base}/flussi?since=${since}&limit=${limit}`, operazione, token);
+    if (r.retryAfter !== null && (r.status === 429 || r.status === 503)) {
+      attese.set(ente, Date.now() + r.retryAfter * 1000);
+      throw new ErroreComune(`${erroreHttp(operazione, r).message} Il comune chiede di riprovare tra ${r.retryAfter} s (Retry-After): nessuna richiesta prima.`);
+    }
+    // The OpenAPI lists 404 for GET /flussi: nothing to give since that instant, not a failure.
+    if (r.status === 404) return { voci: [], avvisi: [] };
     if (r.status < 200 || r.status >= 300) throw erroreHttp(operazione, r);
     // The specification's "risposta vuota" when nothing is new: an empty body is read as such.
     if (r.status === 204 || r.testo.trim() === '') return { voci: [], avvisi: [] };
@@ -284,6 +342,7 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
         tsFlusso: v.ts_flusso as string,
         tsMs,
         codiceEnte: typeof v.codice_ente === 'string' ? v.codice_ente : undefined,
+        denominazioneEnte: typeof v.denominazione_ente === 'string' ? v.denominazione_ente.slice(0, 256) : undefined,
         flusso: typeof v.flusso === 'string' ? v.flusso : undefined,
         rifiuti,
       });
@@ -310,6 +369,8 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
       const controllo = controllaDocumento(bytes, tipo);
       return rifiuta(`Flusso rifiutato: ${controllo.ok ? 'il documento non è UTF-8 valido' : controllo.rifiuto.messaggio} Nulla è stato registrato.`);
     }
+    const unico = unRecordSolo(bytes.toString('utf8'), tipo);
+    if (unico) return rifiuta(unico);
     try {
       const ricevuta = await riceviFlusso(deps, {
         tipo,
@@ -438,6 +499,19 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
           continue;
         }
         errore = erroreHttp('POST /esiti', r).message;
+        if (r.retryAfter !== null && (r.status === 429 || r.status === 503)) {
+          // The comune says when to come back: not before, whatever the back-off would say.
+          attese.set(ente, Date.now() + r.retryAfter * 1000);
+          await db
+            .update(notificaEsito)
+            .set({
+              tentativi: sql`${notificaEsito.tentativi} + 1`,
+              prossimoTentativo: sql`now() + greatest(${r.retryAfter * 1000}, least(${maxBackoffMs}, ${backoffMs} * power(2, ${notificaEsito.tentativi}))) * interval '1 millisecond'`,
+              ultimoErrore: `${errore} Retry-After: ${r.retryAfter} s.`,
+            })
+            .where(inArray(notificaEsito.id, ids));
+          return `${errore} Il comune chiede di riprovare tra ${r.retryAfter} s (Retry-After).`;
+        }
       } catch (error) {
         if (!(error instanceof ErroreComune)) throw error;
         errore = error.message;
@@ -489,18 +563,27 @@ export function createPullCollector(options: PullCollectorOptions): PullCollecto
     try {
       let token: string | null;
       try {
-        token = leggiToken(fonte, env);
+        if (fonte.pdndPurposeId) {
+          if (!options.voucherPdnd) throw new Error(`Voucher PDND non disponibile: la fonte chiede la finalità ${fonte.pdndPurposeId} ma le variabili PDND_* non sono impostate.`);
+          token = await options.voucherPdnd(fonte.pdndPurposeId);
+        } else token = leggiToken(fonte, env);
       } catch (error) {
         throw new ErroreComune((error as Error).message);
       }
-      try {
-        await raccogliFlussi(ente, fonte.baseUrl, token, report);
-      } catch (error) {
-        if (!(error instanceof ErroreComune)) throw error;
-        report.errore = error.message;
+      const attesa = attese.get(ente) ?? 0;
+      if (attesa > Date.now()) {
+        // The comune answered 429/503 with Retry-After: no request before that time, reading or notifying.
+        report.avvisi.push(`il comune ha chiesto di attendere (Retry-After) fino a ${new Date(attesa).toISOString()}`);
+      } else {
+        try {
+          await raccogliFlussi(ente, fonte.baseUrl, token, report);
+        } catch (error) {
+          if (!(error instanceof ErroreComune)) throw error;
+          report.errore = error.message;
+        }
+        // Esiti go out even when reading failed: those already queued are owed regardless (unless told to wait).
+        if ((attese.get(ente) ?? 0) <= Date.now()) erroreNotifica = await notifica(ente, fonte.baseUrl, token, report);
       }
-      // Esiti go out even when reading failed: those already queued are owed regardless.
-      erroreNotifica = await notifica(ente, fonte.baseUrl, token, report);
     } catch (error) {
       if (error instanceof ErroreComune) report.errore ??= error.message;
       else {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { voucherPdnd, type ConfigPdnd } from '@casellario/policies';
 import type { IngestDeps } from '../ingest/ricevi-flusso';
 import { createPullCollector, type PullCollector, type PullCollectorOptions } from './collettore';
 import { leggiFileFonti } from './fonti';
@@ -14,6 +16,25 @@ export interface PullEnv {
   timeoutMs: number;
   /** PULL_RETRY_MS: first delay before re-sending esiti a comune refused (default 60 s, doubled each time). */
   backoffMs: number;
+  /**
+   * PDND_TOKEN_URL, PDND_CLIENT_ID, PDND_KID, PDND_PRIVATE_KEY_FILE (PKCS#8 PEM),
+   * PDND_AUDIENCE: the registry's PDND client, for vouchers; all or none.
+   */
+  pdnd: ConfigPdnd | null;
+}
+
+function pdndEnv(env: NodeJS.ProcessEnv): ConfigPdnd | null {
+  const names = ['PDND_TOKEN_URL', 'PDND_CLIENT_ID', 'PDND_KID', 'PDND_PRIVATE_KEY_FILE', 'PDND_AUDIENCE'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return null;
+  if (set.length < names.length) throw new Error(`PDND client: set all of ${names.join(', ')} (missing ${names.filter((n) => !env[n]).join(', ')})`);
+  return {
+    tokenUrl: env.PDND_TOKEN_URL!,
+    clientId: env.PDND_CLIENT_ID!,
+    kid: env.PDND_KID!,
+    privateKeyPem: readFileSync(env.PDND_PRIVATE_KEY_FILE!, 'utf8'),
+    audience: env.PDND_AUDIENCE!,
+  };
 }
 
 function intero(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -32,6 +53,7 @@ export function pullEnv(env: NodeJS.ProcessEnv = process.env): PullEnv {
     limit: intero(env, 'PULL_LIMIT', 10, 1, 100),
     timeoutMs: intero(env, 'PULL_TIMEOUT_MS', 30_000, 100, 600_000),
     backoffMs: intero(env, 'PULL_RETRY_MS', 60_000, 0, 86_400_000),
+    pdnd: pdndEnv(env),
   };
 }
 
@@ -55,6 +77,7 @@ export function pullCollectorFromEnv(
     limit: settings.limit,
     timeoutMs: settings.timeoutMs,
     backoffMs: settings.backoffMs,
+    ...(settings.pdnd ? { voucherPdnd: voucherPdnd(settings.pdnd) } : {}),
     ...overrides,
   });
 }

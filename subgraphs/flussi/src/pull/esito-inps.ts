@@ -8,6 +8,16 @@ export interface RiferimentoVoce {
   idFlusso: string;
   tipo: string;
   tsFlusso: string;
+  codiceEnte?: string | undefined;
+  denominazioneEnte?: string | undefined;
+}
+
+/** The ente fields of an esito, as the entry named them (the specification's examples carry them). */
+function ente(voce: RiferimentoVoce): Pick<EsitoFlusso, 'codice_ente' | 'denominazione_ente'> {
+  return {
+    ...(voce.codiceEnte ? { codice_ente: voce.codiceEnte } : {}),
+    ...(voce.denominazioneEnte ? { denominazione_ente: voce.denominazioneEnte } : {}),
+  };
 }
 
 /** Longest `descrizione_esito` sent: the schema sets no limit, comuni's databases do. */
@@ -41,6 +51,7 @@ const plurale = (n: number, uno: string, molti: string) => `${n} ${n === 1 ? uno
  */
 export function esitoSenzaAcquisizione(voce: RiferimentoVoce, codice: Exclude<CodiceEsito, 'OK' | 'DATI_NON_TROVATI'>, descrizione: string, adesso: Date): EsitoFlusso {
   return {
+    ...ente(voce),
     id_flusso: voce.idFlusso,
     tipo: voce.tipo,
     ts_flusso: voce.tsFlusso,
@@ -74,7 +85,7 @@ export async function esitoFlussoRegistrato(handle: DatabaseHandle, flusso: { no
     conta.conAvvisi += p.conAvvisi;
     conta.rifiutati += p.rifiutati;
   }
-  const base = { id_flusso: voce.idFlusso, tipo: voce.tipo, ts_flusso: voce.tsFlusso, ts_acquisizione: prima.ricevutoIl.toISOString() };
+  const base = { ...ente(voce), id_flusso: voce.idFlusso, tipo: voce.tipo, ts_flusso: voce.tsFlusso, ts_acquisizione: prima.ricevutoIl.toISOString() };
 
   if (conta.rifiutati === 0) {
     const avvisi = conta.conAvvisi > 0 ? `, ${conta.conAvvisi === conta.record ? (conta.record === 1 ? 'con avvisi' : 'tutti con avvisi') : `di cui ${conta.conAvvisi} con avvisi`}` : '';
@@ -88,6 +99,10 @@ export async function esitoFlussoRegistrato(handle: DatabaseHandle, flusso: { no
 
   const motivi = await motiviRifiuto(handle, parti.map((p) => p.id));
   const registrati = conta.record - conta.rifiutati;
+  // A structure the XML schema refuses is RICHIESTA_INVALIDA ("struttura non conforme alle specifiche");
+  // DATI_NON_TROVATI is for data a well-formed flow gets wrong.
+  const strutturale = motivi.righe.length > 0 && motivi.righe.every((m) => m.codice.startsWith('XSD_'));
+
   const rifiutati = conta.rifiutati === 1 ? 'rifiutato' : 'rifiutati';
   const quanti =
     registrati === 0
@@ -98,7 +113,11 @@ export async function esitoFlussoRegistrato(handle: DatabaseHandle, flusso: { no
   const elenco = motivi.righe.map((m) => `[${m.codice}, ${plurale(m.record, 'record', 'record')}] ${tronca(m.messaggio, MAX_MOTIVO)}`).join(' ');
   const altri = motivi.totale > motivi.righe.length ? ` Altri ${motivi.totale - motivi.righe.length} motivi nel dettaglio dell'esito.` : '';
   const descrizione = `${quanti} Motivi: ${elenco}${altri} Correggere i record rifiutati e inviarli in un nuovo flusso, con un nuovo nome.`;
-  return { ...base, codice_esito: 'DATI_NON_TROVATI', descrizione_esito: tronca(mascheraCodiciFiscali(descrizione), MAX_DESCRIZIONE) };
+  return {
+    ...base,
+    codice_esito: strutturale ? 'RICHIESTA_INVALIDA' : 'DATI_NON_TROVATI',
+    descrizione_esito: tronca(mascheraCodiciFiscali(descrizione), MAX_DESCRIZIONE),
+  };
 }
 
 /** The refused records' distinct errors, in the order they first appear, with how many records each stopped. */

@@ -14,11 +14,16 @@ export interface ConfigFonte {
   url: string;
   tokenEnv?: string;
   tokenFile?: string;
+  /**
+   * The PDND purpose under which the registry calls this comune's e-service: a
+   * voucher is obtained from PDND for it (PDND_* variables) instead of a static token.
+   */
+  pdndPurposeId?: string;
   /** Default true; false keeps the comune and its cursor but stops polling it. */
   attiva?: boolean;
 }
 
-const CAMPI = new Set(['ente', 'url', 'tokenEnv', 'tokenFile', 'attiva']);
+const CAMPI = new Set(['ente', 'url', 'tokenEnv', 'tokenFile', 'pdndPurposeId', 'attiva']);
 
 /**
  * Checks a list of sources (parsed JSON) and returns it normalised (URL without
@@ -39,7 +44,7 @@ export function validaFonti(value: unknown, origine: string, env: NodeJS.Process
     const o = item as Record<string, unknown>;
     const unknown = Object.keys(o).filter((k) => !CAMPI.has(k));
     if (unknown.length > 0) problems.push(`${where}: unknown field(s) ${unknown.join(', ')}`);
-    const { ente, url, tokenEnv, tokenFile, attiva } = o;
+    const { ente, url, tokenEnv, tokenFile, pdndPurposeId, attiva } = o;
     if (typeof ente !== 'string' || !/^[A-Z0-9]{1,32}$/.test(ente)) problems.push(`${where}.ente: expected the ente's code (e.g. H501), got ${JSON.stringify(ente)}`);
     else if (seen.has(ente)) problems.push(`${where}.ente: ${ente} is listed twice`);
     else seen.add(ente);
@@ -59,12 +64,15 @@ export function validaFonti(value: unknown, origine: string, env: NodeJS.Process
     if (tokenEnv !== undefined && (typeof tokenEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(tokenEnv))) problems.push(`${where}.tokenEnv: expected an environment variable name`);
     if (tokenFile !== undefined && (typeof tokenFile !== 'string' || tokenFile.length === 0)) problems.push(`${where}.tokenFile: expected a file path`);
     if (tokenEnv !== undefined && tokenFile !== undefined) problems.push(`${where}: give tokenEnv or tokenFile, not both`);
+    if (pdndPurposeId !== undefined && (typeof pdndPurposeId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(pdndPurposeId))) problems.push(`${where}.pdndPurposeId: expected a PDND purpose id`);
+    if (pdndPurposeId !== undefined && (tokenEnv !== undefined || tokenFile !== undefined)) problems.push(`${where}: give pdndPurposeId or a static token, not both`);
     if (attiva !== undefined && typeof attiva !== 'boolean') problems.push(`${where}.attiva: expected true or false`);
     fonti.push({
       ente: ente as string,
       url: base,
       ...(typeof tokenEnv === 'string' ? { tokenEnv } : {}),
       ...(typeof tokenFile === 'string' ? { tokenFile } : {}),
+      ...(typeof pdndPurposeId === 'string' ? { pdndPurposeId } : {}),
       ...(typeof attiva === 'boolean' ? { attiva } : {}),
     });
   });
@@ -106,6 +114,7 @@ export async function registraFonti({ db }: DatabaseHandle, fonti: readonly Conf
             baseUrl: f.url,
             tokenEnv: f.tokenEnv ?? null,
             tokenFile: f.tokenFile ?? null,
+            pdndPurposeId: f.pdndPurposeId ?? null,
             attiva: f.attiva ?? true,
           })),
         )
@@ -115,6 +124,7 @@ export async function registraFonti({ db }: DatabaseHandle, fonti: readonly Conf
             baseUrl: sql`excluded.base_url`,
             tokenEnv: sql`excluded.token_env`,
             tokenFile: sql`excluded.token_file`,
+            pdndPurposeId: sql`excluded.pdnd_purpose_id`,
             attiva: sql`excluded.attiva`,
             aggiornatoIl: sql`now()`,
           },

@@ -31,6 +31,9 @@ export interface VoceFlusso {
 
 /** Schema `EsitoFlusso`: what INPS sends back for each flow it acquired. */
 export interface EsitoFlusso {
+  /** The entry's ente and name, echoed as the specification's examples of `POST /esiti` show them. */
+  codice_ente?: string;
+  denominazione_ente?: string;
   id_flusso: string;
   tipo: string;
   ts_flusso: string;
@@ -161,6 +164,9 @@ const REGOLE_ESITO = {
   codice_esito: { obbligatorio: true, enumerazione: CODICI_ESITO },
   descrizione_esito: {},
   id_acquisizione_siuss: {},
+  // Not in the OpenAPI's EsitoFlusso (which allows other properties), but in the specification's examples.
+  codice_ente: { maxLength: 4 },
+  denominazione_ente: { maxLength: 256 },
 } satisfies Record<keyof EsitoFlusso, RegoleStringa>;
 const PROPRIETA_ESITO = Object.keys(REGOLE_ESITO) as Array<keyof EsitoFlusso>;
 

@@ -17,6 +17,7 @@ export interface RispostaForzata {
   status: number;
   body: string;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 
 export interface ServerComune {
@@ -121,7 +122,7 @@ export async function startServerComune(options: { ente?: string; denominazione?
         }
         const forzata = forzate.shift();
         if (forzata) {
-          res.writeHead(forzata.status, { 'content-type': forzata.contentType ?? 'application/json' });
+          res.writeHead(forzata.status, { 'content-type': forzata.contentType ?? 'application/json', ...(forzata.headers ?? {}) });
           res.end(forzata.body);
           return;
         }

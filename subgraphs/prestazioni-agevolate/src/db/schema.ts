@@ -9,7 +9,7 @@ export const prestazioniAgevolate = pgSchema('prestazioni_agevolate');
 export const PROVA_MEZZI = ['1', '3'] as const;
 
 /** ISEE-tested benefits. */
-export const { prestazione, caseload, accertamento, aggregato, aggregatoStato } = prestazioniTables(prestazioniAgevolate, PROVA_MEZZI);
+export const { prestazione, caseload, accertamento, aggregato, aggregatoStato, storia } = prestazioniTables(prestazioniAgevolate, PROVA_MEZZI);
 
 /** The kinds of ISEE an attestazione can carry (domain notes, "ISEE and the DSU"). */
 export const TIPI_ISEE = ['ORDINARIO', 'MINORENNI', 'UNIVERSITA', 'SOCIO_SANITARIO', 'SOCIO_SANITARIO_RESIDENZE', 'DOTTORATO'] as const;

@@ -8,4 +8,4 @@ export const prestazioniSociali = pgSchema('prestazioni_sociali');
 export const PROVA_MEZZI = ['2', '4'] as const;
 
 /** Benefits not tested through ISEE. */
-export const { prestazione, caseload, accertamento, aggregato, aggregatoStato } = prestazioniTables(prestazioniSociali, PROVA_MEZZI);
+export const { prestazione, caseload, accertamento, aggregato, aggregatoStato, storia } = prestazioniTables(prestazioniSociali, PROVA_MEZZI);

@@ -4,7 +4,7 @@ import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or,
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { NO, SI } from '../domain/codici';
 import type { NewCasoSinba } from './caso-sinba-row';
-import { casoSinba } from './schema';
+import { casoSinba, casoSinbaStoria } from './schema';
 
 export type CasoSinbaRow = typeof casoSinba.$inferSelect;
 
@@ -144,10 +144,43 @@ export async function upsertCasiSinba({ db }: DatabaseHandle, rows: readonly New
   for (const row of rows) latest.set(JSON.stringify(NATURAL_KEY.map((k) => row[k])), row);
   const unique = [...latest.values()];
   for (let i = 0; i < unique.length; i += BATCH) {
-    await db
-      .insert(casoSinba)
-      .values(unique.slice(i, i + BATCH))
-      .onConflictDoUpdate({ target: NATURAL_KEY.map((k) => casoSinba[k]), set, setWhere: changed });
+    const batch = unique.slice(i, i + BATCH);
+    await db.transaction(async (tx) => {
+      const coppie = sql.join(
+        batch.map((r) => sql`(${r.enteCodice}, ${r.idBeneficiario})`),
+        sql`, `,
+      );
+      // The stored cases of these children (open ones first), as they are before this delivery.
+      const prima = await tx
+        .select({ id: casoSinba.id, enteCodice: casoSinba.enteCodice, idBeneficiario: casoSinba.idBeneficiario, data: casoSinba.dataPrimaSegnalazione, aperto: sql<boolean>`not (${casoSinba.annullata} or ${casoChiusoSql})`, valori: sql<unknown>`to_jsonb(caso_sinba)` })
+        .from(casoSinba)
+        .where(sql`(${casoSinba.enteCodice}, ${casoSinba.idBeneficiario}) in (${coppie})`)
+        .for('update');
+      const chiave = (ente: string, id: string, data: string) => `${ente}|${id}|${data}`;
+      const esistenti = new Set(prima.map((p) => chiave(p.enteCodice, p.idBeneficiario, p.data)));
+      // A corrected DataPrimaSegnalazione: the open case moves to the new date (keeping its id), so the
+      // upsert below replaces it instead of opening a second case.
+      const spostati = new Set<string>();
+      for (const r of batch) {
+        if (esistenti.has(chiave(r.enteCodice, r.idBeneficiario, r.dataPrimaSegnalazione))) continue;
+        const aperto = prima.find((p) => p.aperto && p.enteCodice === r.enteCodice && p.idBeneficiario === r.idBeneficiario);
+        if (!aperto) continue;
+        await tx.update(casoSinba).set({ dataPrimaSegnalazione: r.dataPrimaSegnalazione }).where(eq(casoSinba.id, aperto.id));
+        esistenti.delete(chiave(aperto.enteCodice, aperto.idBeneficiario, aperto.data));
+        esistenti.add(chiave(r.enteCodice, r.idBeneficiario, r.dataPrimaSegnalazione));
+        aperto.data = r.dataPrimaSegnalazione;
+        spostati.add(aperto.id);
+      }
+      const scritti = await tx
+        .insert(casoSinba)
+        .values(batch)
+        .onConflictDoUpdate({ target: NATURAL_KEY.map((k) => casoSinba[k]), set, setWhere: changed })
+        .returning({ id: casoSinba.id });
+      // Only the snapshots this delivery replaced go to the history (an identical re-send writes no row).
+      const sostituiti = new Set([...scritti.map((s) => s.id), ...spostati]);
+      const storia = prima.filter((p) => sostituiti.has(p.id)).map((p) => ({ casoId: p.id, valori: p.valori }));
+      if (storia.length > 0) await tx.insert(casoSinbaStoria).values(storia);
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, char, check, date, index, pgSchema, smallint, timestamp, unique, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, date, index, jsonb, pgSchema, smallint, timestamp, unique, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   AutoritaProvvedimento,
   CarattereAffido,
@@ -56,7 +56,10 @@ function allInCodes(column: AnyPgColumn, codes: readonly string[]): SQL {
  * data_prima_segnalazione)`. IDBeneficiario is unique only within the ente that
  * assigned it, and the same child may be taken in charge again after a case closed
  * (a new first report opens a new case); a later send of the same case is a new
- * snapshot of it and replaces the stored one, keeping its id.
+ * snapshot of it and replaces the stored one, keeping its id. While a case is open
+ * (not closed, not withdrawn) a record of the same ente and IDBeneficiario with
+ * another DataPrimaSegnalazione corrects it — one active case, never two — and
+ * every replaced snapshot is kept in `caso_sinba_storia`.
  */
 export const casoSinba = sinba.table(
   'caso_sinba',
@@ -188,4 +191,25 @@ export const casoSinba = sinba.table(
     check('caso_sinba_composizione_famiglia', sql`cardinality(${t.composizioneFamiglia}) >= 1`),
     check('caso_sinba_componenti_famiglia', allInCodes(t.composizioneFamiglia, codesOf(ComponenteFamiglia))),
   ],
+);
+
+/**
+ * Earlier snapshots of a case: each time a delivery changes a stored case (a
+ * later record of the same ente and IDBeneficiario, a corrected
+ * DataPrimaSegnalazione included), the snapshot it replaces is kept here, whole,
+ * with when it was replaced. A snapshot delivered again changes nothing and adds
+ * nothing. Pseudonymous like the case itself.
+ */
+export const casoSinbaStoria = sinba.table(
+  'caso_sinba_storia',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    casoId: uuid()
+      .notNull()
+      .references(() => casoSinba.id),
+    /** The replaced row, column by column (snake_case names). */
+    valori: jsonb().notNull(),
+    sostituitoIl: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('caso_sinba_storia_caso').on(t.casoId, t.sostituitoIl)],
 );

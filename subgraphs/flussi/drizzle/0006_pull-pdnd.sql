@@ -1,0 +1,1 @@
+ALTER TABLE "flussi"."fonte_pull" ADD COLUMN "pdnd_purpose_id" varchar(64);
