@@ -137,10 +137,10 @@ describe('the response guard withholds codici fiscali from the pseudonymous purp
 });
 
 describe('what never triggers the guard', () => {
-  it('base64url pseudonyms and cursors of any length', () => {
+  it('pseudonyms and cursors (hex) of any length', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 16, maxLength: 48 }), fc.constantFrom('k1', 'm1', 'p2'), (bytes, kid) => {
-        expect(containsCodiceFiscale(`${kid}.${Buffer.from(bytes).toString('base64url')}`)).toBe(false);
+        expect(containsCodiceFiscale(`${kid}.${Buffer.from(bytes).toString('hex')}`)).toBe(false);
       }),
       { numRuns: 20_000 },
     );

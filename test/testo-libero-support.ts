@@ -22,7 +22,7 @@ export const CF_BENEFICIARIO_PS = 'AAABBB39M66A351T';
  * other names staying the nomenclatore's.
  */
 export function flussoPsTestoLibero(progressivo: string, ovunque = false): string {
-  let xml = esempioPsCorretto(progressivo).replace('CodiceRegione="13"', 'CodiceRegione="12"').replace('CodiceComune="068001"', 'CodiceComune="058091"');
+  let xml = esempioPsCorretto(progressivo).replace(/CodiceRegione="\d{2}"/, 'CodiceRegione="08"').replace('CodiceComune="068001"', 'CodiceComune="058091"');
   if (ovunque) {
     xml = xml.replace(/DenominazionePrestazione="[^"]*"/g, `DenominazionePrestazione="${TESTO_CON_CF}"`).replace(/ProtocolloDomanda="[^"]*"/g, `ProtocolloDomanda="${CF_NEL_TESTO}"`);
   } else {

@@ -43,7 +43,7 @@ export interface CursorBinding {
  * back into its row key in `_entities` (no lookup table to leak); and the 16-byte
  * synthetic IV authenticates it, so a forged, tampered or other-audience pseudonym
  * resolves to nothing rather than to a random id. The key id leads the pseudonym
- * (`<kid>.<base64url>`) so that keys rotate: old ids keep resolving while new ones
+ * (`<kid>.<hex>`) so that keys rotate: old ids keep resolving while new ones
  * are issued under the current key (docs/security.md).
  *
  * Cursors are sealed with AES-GCM-SIV under a random nonce and a key derived from
@@ -64,12 +64,13 @@ export interface PersonaIdCodec {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-// 16-byte synthetic IV + 16 cipher bytes = 32 bytes = 43 base64url characters.
-const PSEUDONYM = /^([a-z0-9]{1,8})\.([A-Za-z0-9_-]{43})$/;
-// Cursors are hex, not base64url: a fresh random string on every page, and base64url's
-// `-` and `_` would cut it into words, one of which now and then has the shape of a
-// codice fiscale (16 characters) and trips the leak checks on responses. One word of
-// hex digits never does.
+// 16-byte synthetic IV + 16 cipher bytes = 32 bytes = 64 hex digits. Pseudonyms and
+// cursors are hex, not base64url: base64url's `-` and `_` cut a string into words, and
+// for a few ids in a million one of them has the shape of a codice fiscale with a valid
+// check character. The response guard would then withhold that person's id for that
+// audience every time (a pseudonym is deterministic), and the leak checks would trip.
+// One word of 64 hex digits never has that shape.
+const PSEUDONYM = /^([a-z0-9]{1,8})\.([0-9a-f]{64})$/;
 // 12-byte nonce + 16-byte tag + at least `[]`: 30 bytes at the least.
 const CURSOR = /^([a-z0-9]{1,8})\.((?:[0-9a-f]{2}){30,1000})$/;
 const NONCE_BYTES = 12;
@@ -146,7 +147,7 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
     const { issuing } = ringsOf(audience);
     const key = derive('pseudonym', issuing, issuing.current, audience)!;
     const sealed = aessiv(key.bytes, key.ad).encrypt(uuidToBytes(internalId));
-    const external = `${issuing.current}.${Buffer.from(sealed).toString('base64url')}`;
+    const external = `${issuing.current}.${Buffer.from(sealed).toString('hex')}`;
     presented.set(memoKey, external);
     return external;
   }
@@ -158,9 +159,8 @@ export function createPersonaIdCodec(keys: PseudonymKeyFile): PersonaIdCodec {
     const match = PSEUDONYM.exec(externalId);
     if (!match) return null;
     const [, kid, body] = match as unknown as [string, string, string];
-    const raw = Buffer.from(body, 'base64url');
-    // One spelling per pseudonym: the last character's spare bits must be zero.
-    if (raw.toString('base64url') !== body) return null;
+    // Lower-case hex only (the pattern): one spelling per pseudonym.
+    const raw = Buffer.from(body, 'hex');
     for (const ring of ringsOf(audience).accepting) {
       const key = derive('pseudonym', ring, kid, audience);
       if (!key) continue;

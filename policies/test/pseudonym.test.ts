@@ -33,7 +33,7 @@ describe('keyed pseudonyms', () => {
     const ids = AUDIENCES.map((a) => codec.present(id, a));
     expect(new Set(ids).size).toBe(4);
     for (const [i, a] of AUDIENCES.entries()) {
-      expect(ids[i]).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
+      expect(ids[i]).toMatch(/^k1\.[0-9a-f]{64}$/);
       expect(codec.present(id, { ...a, sub: 'another operator of the same audience' })).toBe(ids[i]);
       expect(codec.resolve(ids[i]!, a)).toBe(id);
     }
@@ -55,11 +55,11 @@ describe('keyed pseudonyms', () => {
     const p = codec.present(id, LAZIO);
     for (let i = 0; i < 300; i++) {
       expect(codec.resolve(codec.pseudonym(randomUUID(), ROMA), LAZIO)).toBeNull();
-      expect(codec.resolve(`k1.${randomBytes(32).toString('base64url')}`, LAZIO)).toBeNull();
+      expect(codec.resolve(`k1.${randomBytes(32).toString('hex')}`, LAZIO)).toBeNull();
     }
     expect(codec.resolve(id, LAZIO)).toBeNull();
-    for (let at = 3; at < p.length; at++) expect(codec.resolve(flip(p, at), LAZIO)).toBeNull();
-    for (const bad of ['', 'k1.', `k9${p.slice(2)}`, `${p}A`, p.slice(0, -1), `${p.slice(0, -1)}B`, 'K1.x', `${p}\n`]) {
+    for (let at = 3; at < p.length; at++) expect(codec.resolve(flipHex(p, at), LAZIO)).toBeNull();
+    for (const bad of ['', 'k1.', `k9${p.slice(2)}`, `${p}a`, p.slice(0, -1), `${p.slice(0, -1)}g`, p.toUpperCase(), 'K1.x', `${p}\n`]) {
       expect(codec.resolve(bad, LAZIO)).toBeNull();
     }
   });
