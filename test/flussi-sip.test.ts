@@ -309,5 +309,35 @@ for (const backend of databaseBackends()) {
       await attendiConsegna(tp.gatewayUrl, token, 'F839.SIP.20250310.0000004');
       expect(await cartella('BNCMRC70A30F839G')).toMatchObject({ valutazioniSip: [] });
     });
+
+    it('warns when the same case comes twice in one flow (SIP_RIPETUTO_NEL_FLUSSO), and keeps the last one sent', async () => {
+      const caso = (dataDomanda: string) => `  <CasoSip ProtocolloCaso="NA-SIP-2025-000042" Misura="SFL" DataDomanda="${dataDomanda}" CodiceComune="063049" CodiceRegione="15">
+    <Nucleo>
+      <Componente CodiceFiscale="RSSPLA66A01F839X" Ruolo="RICHIEDENTE" AttivabileLavoro="true">
+        <Anagrafica Cognome="ROSSI" Nome="PAOLO" AnnoNascita="1966" LuogoNascita="F839" Genere="1" CodiceCittadinanza="380"/>
+      </Componente>
+    </Nucleo>
+  </CasoSip>
+`;
+      const r = await inviaFlusso(tp.gatewayUrl, token, 'SIP', flusso(5, caso('2025-02-03') + caso('2025-02-10')));
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.inviaFlusso.esiti.elementi.map((e) => [e.numero, e.stato, e.segnalazioni.map((s) => [s.codice, s.gravita, s.messaggio])])).toEqual([
+        [1, 'ACCETTATO', []],
+        [
+          2,
+          'ACCETTATO_CON_AVVISI',
+          [
+            [
+              'SIP_RIPETUTO_NEL_FLUSSO',
+              'AVVISO',
+              "Caso SIP n. 2 (ProtocolloCaso «NA-SIP-2025-000042»): lo stesso caso (stesso ente e ProtocolloCaso) compare più volte nel flusso; vale l'ultimo inviato.",
+            ],
+          ],
+        ],
+      ]);
+      await attendiConsegna(tp.gatewayUrl, token, 'F839.SIP.20250310.0000005');
+      // One case, as the second record gave it.
+      expect(await cartella('RSSPLA66A01F839X')).toMatchObject({ valutazioniSip: [{ ruoloNelNucleo: 'RICHIEDENTE', caso: { dataDomanda: '2025-02-10' } }] });
+    });
   });
 }
