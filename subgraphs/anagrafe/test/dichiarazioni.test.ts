@@ -1,26 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildCodiceFiscale } from '@casellario/domain';
 import { applyMigrations } from '@casellario/kit';
-import { createTestDatabase, databaseBackends } from '@casellario/kit/testing';
+import { createTestDatabase, databaseBackends, migrationsBefore } from '@casellario/kit/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { consegnaPersone, type PersonaConsegnata } from '../src/db/delivery';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
-/** The committed migrations up to (not including) `tag`, in a folder of their own. */
-function migrationsBefore(tag: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'anagrafe-migrazioni-'));
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 // A woman born in 1985 in Milano.
 const CF = buildCodiceFiscale({ cognome: 'Bianchi', nome: 'Anna', annoNascita: 1985, mese: 3, giorno: 10, genere: '2', belfiore: 'F205' });
@@ -42,7 +30,7 @@ describe.each(databaseBackends())('claims about a person on %s', (backend) => {
   it('migration 0003 gives every existing person one claim of unknown provenance carrying what it shows', async () => {
     const db = await createTestDatabase(backend);
     const handle = db.open();
-    const before = migrationsBefore('0003_provenienza-anagrafica');
+    const before = migrationsBefore(MIGRATIONS, '0003_provenienza-anagrafica');
     try {
       await applyMigrations(handle, { subgraph: 'anagrafe', folder: before });
       const id = '6f1c1f0e-2b7a-4c1e-9d3a-0a0b0c0d0e01';

@@ -1,30 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { applyMigrations } from '@casellario/kit';
-import { createTestDatabase, databaseBackends } from '@casellario/kit/testing';
+import { createTestDatabase, databaseBackends, migrationsBefore } from '@casellario/kit/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
-/** The committed migrations up to (not including) `tag`, in a folder of their own. */
-function migrationsBefore(tag: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'flussi-migrazioni-'));
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 describe.each(databaseBackends())('migration 0003 on %s: the queue per record becomes a queue per part', (backend) => {
   it('carries every record still on its way, with its destinations, in arrival order; delivered ones stay delivered', async () => {
     const db = await createTestDatabase(backend);
     const handle = db.open();
-    const before = migrationsBefore('0003_consegna-per-parte');
+    const before = migrationsBefore(MIGRATIONS, '0003_consegna-per-parte');
     try {
       await applyMigrations(handle, { subgraph: 'flussi', folder: before });
       const part = (id: string, parte: number) => sql`
