@@ -153,6 +153,31 @@ for (const backend of databaseBackends()) {
       }
     });
 
+    it('refuses them directly at anagrafe too, through _entities, an alias and a fragment', async () => {
+      for (const token of [await ROLE_TOKENS.programmazione('03'), await ROLE_TOKENS.monitoraggio()]) {
+        const listed = await graphqlRequest<{ elencoPrestazioniSociali: { elementi: Array<{ persona: { id: string } }> } }>(
+          tp.gatewayUrl,
+          `{ elencoPrestazioniSociali(filtro: { codiceComune: "015146" }, primi: 3) { elementi { persona { id } } } }`,
+          { token },
+        );
+        const id = listed.data!.elencoPrestazioniSociali.elementi[0]!.persona.id;
+        const r = await graphqlRequest<{ _entities: Array<Record<string, unknown>> }>(
+          tp.subgraphUrl('anagrafe'),
+          `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Persona { d: discrepanze { campo valore ente } ...P } } }
+           fragment P on Persona { provenienza { campo ente flusso } anagrafica { fasciaEta } }`,
+          { token, variables: { r: [{ __typename: 'Persona', id }] } },
+        );
+        // The person resolves (the pseudonym is this audience's), the rest of the answer stays.
+        expect(r.data!._entities).toHaveLength(1);
+        expect(r.data!._entities[0]).toMatchObject({ d: null, provenienza: null, anagrafica: { fasciaEta: expect.any(String) } });
+        expect(r.errors?.map((e) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+          ['_entities.0.d', 'FORBIDDEN'],
+          ['_entities.0.provenienza', 'FORBIDDEN'],
+        ]);
+        expect(JSON.stringify(r)).not.toContain('PIPPO');
+      }
+    });
+
     it('puts the acquisition in the access log once, found by person, by ente and among those outside territory', async () => {
       const audit = await ROLE_TOKENS.audit();
       const personaId = lei.id;
