@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateCodiceFiscale } from '@casellario/domain';
 import { bulkInsertRows, type DatabaseHandle } from '@casellario/kit';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { anagraficaMostrata, type AnagraficaMostrata, type Dichiarazione } from '../domain/anagrafica-mostrata';
+import { anagraficaMostrata, valoriMostrati, type AnagraficaMostrata, type Dichiarazione } from '../domain/anagrafica-mostrata';
 import { dichiarazione, indirizzo, persona } from './schema';
 
 /** A beneficiary as a flow delivers it: the codice fiscale with `Anagrafica` and `Indirizzo`, and where it came from. */
@@ -50,16 +50,7 @@ function dichiarazioneDi(item: PersonaConsegnata): Dichiarazione {
 
 /** The shown columns of `persona` from what the rule shows. */
 function colonneMostrate(m: AnagraficaMostrata) {
-  return {
-    cognome: m.cognome,
-    nome: m.nome,
-    annoNascita: m.annoNascita,
-    luogoNascita: m.luogoNascita,
-    genere: m.genere,
-    codiceCittadinanza: m.codiceCittadinanza,
-    codiceSecondaCittadinanza: m.codiceSecondaCittadinanza,
-    versione: m.guida.versione,
-  };
+  return { ...valoriMostrati(m), versione: m.guida.versione };
 }
 
 const chiaveEnte = (ente: string | null) => ente ?? '\u0000';

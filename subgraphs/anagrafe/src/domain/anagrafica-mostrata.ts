@@ -54,6 +54,19 @@ export interface AnagraficaMostrata {
   guida: Dichiarazione;
 }
 
+/** The shown values in `persona`'s column shape (what the table stores and the Anagrafica resolvers read). */
+export function valoriMostrati(m: AnagraficaMostrata) {
+  return {
+    cognome: m.cognome,
+    nome: m.nome,
+    annoNascita: m.annoNascita,
+    luogoNascita: m.luogoNascita,
+    genere: m.genere,
+    codiceCittadinanza: m.codiceCittadinanza,
+    codiceSecondaCittadinanza: m.codiceSecondaCittadinanza,
+  };
+}
+
 /** A claimed value that differs from the shown one. */
 export interface Discrepanza {
   campo: Campo;

@@ -1,6 +1,6 @@
 import type { AnagrafeContext } from '../context';
 import type { DichiarazioneRow, IndirizzoRow, PersonaRow } from '../db/queries';
-import { anagraficaMostrata, discrepanze, type AnagraficaMostrata } from '../domain/anagrafica-mostrata';
+import { anagraficaMostrata, discrepanze, valoriMostrati, type AnagraficaMostrata } from '../domain/anagrafica-mostrata';
 
 /** The purposes that read a person by name, and so may see their own ente's claim. */
 const IDENTIFICANTI = new Set(['gestione', 'controllo']);
@@ -39,16 +39,7 @@ export const Persona = {
   anagrafica: async (persona: PersonaRow, _: unknown, ctx: AnagrafeContext): Promise<PersonaRow> => {
     const { mostrata: m } = await mostrataPer(persona, ctx, false);
     if (!m) return persona;
-    return {
-      ...persona,
-      cognome: m.cognome,
-      nome: m.nome,
-      annoNascita: m.annoNascita,
-      luogoNascita: m.luogoNascita,
-      genere: m.genere,
-      codiceCittadinanza: m.codiceCittadinanza,
-      codiceSecondaCittadinanza: m.codiceSecondaCittadinanza,
-    };
+    return { ...persona, ...valoriMostrati(m) };
   },
   residenza: async (persona: PersonaRow, _: unknown, ctx: AnagrafeContext) => {
     const { mostrata: m } = await mostrataPer(persona, ctx, false);
