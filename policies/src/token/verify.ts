@@ -113,7 +113,7 @@ function durata(seconds: number): string {
   return `${seconds} secondi`;
 }
 
-/** A case reference: printable, no spaces inside, as control bodies number their files (`PG-2026/0042`). */
+/** A case reference: printable, no spaces inside, as control bodies number their files (`PV-2026-0042`, `PG-2026/0042`). */
 const RIFERIMENTO = /^[A-Za-z0-9][A-Za-z0-9._\/:-]{0,63}$/;
 
 /**
@@ -132,7 +132,7 @@ function readRiferimento(ruolo: string, riferimento: string | undefined): string
     return ref;
   }
   if (ruolo === 'controllo') {
-    throw riferimentoRefused('La finalità controllo richiede il riferimento della pratica: inviare l’intestazione x-riferimento (es. x-riferimento: PG-2026/0042)');
+    throw riferimentoRefused('La finalità controllo richiede il riferimento della pratica: inviare l’intestazione x-riferimento (es. x-riferimento: PV-2026-0042)');
   }
   return null;
 }
