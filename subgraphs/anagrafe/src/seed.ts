@@ -2,6 +2,20 @@ import { allComuni, validateCodiceFiscale } from '@casellario/domain';
 import { caseloadPairs, type DemoDataset } from '@casellario/demo-data';
 import { addToCaseload, type DatabaseHandle } from '@casellario/kit';
 import { caseload, comune, dichiarazione, ente, indirizzo, persona } from './db/schema';
+import type { ValoriAnagrafica } from './domain/anagrafica-mostrata';
+
+/** A demo person's anagrafica in `persona`'s column shape: stored once as shown, once as its titolare's claim. */
+function valoriAnagrafica(p: DemoDataset['persone'][number]): ValoriAnagrafica {
+  return {
+    cognome: p.cognome,
+    nome: p.nome,
+    annoNascita: Number(p.annoNascita),
+    luogoNascita: p.luogoNascita,
+    genere: p.genere,
+    codiceCittadinanza: p.codiceCittadinanza,
+    codiceSecondaCittadinanza: p.codiceSecondaCittadinanza ?? null,
+  };
+}
 
 const BATCH = 1000;
 
@@ -41,13 +55,7 @@ export async function loadDemo(
         enteTitolare: titolare.get(p.id) ?? null,
         codiceFiscale: p.codiceFiscale,
         tipoCodiceFiscale: validateCodiceFiscale(p.codiceFiscale).kind ?? 'ORDINARIO',
-        cognome: p.cognome,
-        nome: p.nome,
-        annoNascita: Number(p.annoNascita),
-        luogoNascita: p.luogoNascita,
-        genere: p.genere,
-        codiceCittadinanza: p.codiceCittadinanza,
-        codiceSecondaCittadinanza: p.codiceSecondaCittadinanza ?? null,
+        ...valoriAnagrafica(p),
       })),
     );
     await db.insert(indirizzo).values(
@@ -69,13 +77,7 @@ export async function loadDemo(
         record: null,
         ricevutoIl: titolare.has(p.id) ? ricevutoIl : null,
         versione: 0,
-        cognome: p.cognome,
-        nome: p.nome,
-        annoNascita: Number(p.annoNascita),
-        luogoNascita: p.luogoNascita,
-        genere: p.genere,
-        codiceCittadinanza: p.codiceCittadinanza,
-        codiceSecondaCittadinanza: p.codiceSecondaCittadinanza ?? null,
+        ...valoriAnagrafica(p),
         indirizzi: p.indirizzi.map((a) => ({ codiceRegione: a.codiceRegione ?? null, codiceComune: a.codiceComune ?? null, codiceNazione: a.codiceNazione })),
       })),
     );

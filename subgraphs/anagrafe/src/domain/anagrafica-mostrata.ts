@@ -7,13 +7,8 @@ export interface IndirizzoDichiarato {
   codiceNazione: string;
 }
 
-/** One ente's claim about a person, with its provenance (`ente` null: unknown). */
-export interface Dichiarazione {
-  ente: string | null;
-  flusso: string | null;
-  record: number | null;
-  ricevutoIl: Date | null;
-  versione: number;
+/** The anagrafica values of a person, in `persona`'s column shape: what a claim says and what is shown. */
+export interface ValoriAnagrafica {
   cognome: string;
   nome: string;
   annoNascita: number;
@@ -21,6 +16,15 @@ export interface Dichiarazione {
   genere: string;
   codiceCittadinanza: string;
   codiceSecondaCittadinanza: string | null;
+}
+
+/** One ente's claim about a person, with its provenance (`ente` null: unknown). */
+export interface Dichiarazione extends ValoriAnagrafica {
+  ente: string | null;
+  flusso: string | null;
+  record: number | null;
+  ricevutoIl: Date | null;
+  versione: number;
   indirizzi: IndirizzoDichiarato[];
 }
 
@@ -40,14 +44,7 @@ export const CAMPI_RESIDENZA = ['residenza.codiceComune', 'residenza.codiceRegio
 export type Campo = (typeof CAMPI_ANAGRAFICA)[number] | (typeof CAMPI_RESIDENZA)[number];
 
 /** What is shown of a person, each value with its provenance. */
-export interface AnagraficaMostrata {
-  cognome: string;
-  nome: string;
-  annoNascita: number;
-  luogoNascita: string;
-  genere: string;
-  codiceCittadinanza: string;
-  codiceSecondaCittadinanza: string | null;
+export interface AnagraficaMostrata extends ValoriAnagrafica {
   indirizzi: IndirizzoDichiarato[];
   provenienza: Record<Campo, Provenienza>;
   /** The claim the non-encoded values come from. */
@@ -55,7 +52,7 @@ export interface AnagraficaMostrata {
 }
 
 /** The shown values in `persona`'s column shape (what the table stores and the Anagrafica resolvers read). */
-export function valoriMostrati(m: AnagraficaMostrata) {
+export function valoriMostrati(m: AnagraficaMostrata): ValoriAnagrafica {
   return {
     cognome: m.cognome,
     nome: m.nome,
